@@ -1,0 +1,87 @@
+package cn.collectivenegotiation.deadline;
+
+import java.time.Period;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The legal periods, as configuration with the national defaults (《集体合同规定》 and 《工会法》);
+ * a province whose rules differ sets {@code negotiation.deadlines.*}.
+ */
+@ConfigurationProperties("negotiation.deadlines")
+public class DeadlineProperties {
+
+  /** 《集体合同规定》第三十二条: 收到集体协商要求之日起20日内以书面形式回应. */
+  private Period response = Period.ofDays(20);
+
+  /** How long before the last day of the response period the offeree is reminded. */
+  private Period responseReminderBefore = Period.ofDays(3);
+
+  /** The rectification period the upper union sets in its 整改意见书 (not fixed by law). */
+  private DayLimits rectification = new DayLimits();
+
+  /** The period of the labour bureau's 责令限期改正 (not fixed by law). */
+  private DayLimits correctionOrder = new DayLimits();
+
+  public Period getResponse() {
+    return response;
+  }
+
+  public void setResponse(Period response) {
+    this.response = response;
+  }
+
+  public Period getResponseReminderBefore() {
+    return responseReminderBefore;
+  }
+
+  public void setResponseReminderBefore(Period responseReminderBefore) {
+    this.responseReminderBefore = responseReminderBefore;
+  }
+
+  public DayLimits getRectification() {
+    return rectification;
+  }
+
+  public void setRectification(DayLimits rectification) {
+    this.rectification = rectification;
+  }
+
+  public DayLimits getCorrectionOrder() {
+    return correctionOrder;
+  }
+
+  public void setCorrectionOrder(DayLimits correctionOrder) {
+    this.correctionOrder = correctionOrder;
+  }
+
+  /** A period the officer chooses, in days: the form's default and the bounds the server enforces. */
+  public static class DayLimits {
+    private int defaultDays = 15;
+    private int minDays = 5;
+    private int maxDays = 30;
+
+    public int getDefaultDays() {
+      return defaultDays;
+    }
+
+    public void setDefaultDays(int defaultDays) {
+      this.defaultDays = defaultDays;
+    }
+
+    public int getMinDays() {
+      return minDays;
+    }
+
+    public void setMinDays(int minDays) {
+      this.minDays = minDays;
+    }
+
+    public int getMaxDays() {
+      return maxDays;
+    }
+
+    public void setMaxDays(int maxDays) {
+      this.maxDays = maxDays;
+    }
+  }
+}

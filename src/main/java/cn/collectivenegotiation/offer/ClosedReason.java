@@ -1,0 +1,11 @@
+package cn.collectivenegotiation.offer;
+
+/** Why an offer ended without a negotiation ({@code closedReason}). */
+public enum ClosedReason {
+  /** The upper union found the refusal justified (拒绝理由正当). */
+  REFUSAL_JUSTIFIED,
+  /** The tripartite committee decided liability or exposure (已追究责任). */
+  SANCTIONED,
+  /** The instance was cancelled by an administrator (e.g. withdrawn). */
+  CANCELLED
+}

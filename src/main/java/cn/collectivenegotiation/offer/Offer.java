@@ -1,0 +1,45 @@
+package cn.collectivenegotiation.offer;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A checked offer (要约), as the validator accepted it. */
+public record Offer(
+    OfferorSide offerorSide,
+    OnBehalf onBehalf,
+    String creditCode,
+    String enterpriseName,
+    ReportingUnit reportingUnit,
+    int workforce,
+    List<Topic> topics,
+    LocalDate offerDate,
+    LocalDate deliveryDate,
+    String offerContent) {
+
+  /** The groups that send the offer and may take a refusal to the labour bureau (要约方). */
+  public List<String> offerorGroups() {
+    if (offerorSide == OfferorSide.ENTERPRISE) {
+      return List.of(enterpriseGroup());
+    }
+    return switch (onBehalf) {
+      case NONE -> List.of(enterpriseUnionGroup());
+      case UPPER_FOR_LOWER -> List.of(reportingUnit.unionGroup());
+      case UPPER_JOINS_LOWER -> List.of(enterpriseUnionGroup(), reportingUnit.unionGroup());
+    };
+  }
+
+  /** The groups that must answer (被要约方). */
+  public List<String> offereeGroups() {
+    return List.of(offerorSide == OfferorSide.UNION ? enterpriseGroup() : enterpriseUnionGroup());
+  }
+
+  /** The enterprise's management (企业行政). */
+  public String enterpriseGroup() {
+    return "enterprise-" + creditCode;
+  }
+
+  /** The enterprise's union (企业工会). */
+  public String enterpriseUnionGroup() {
+    return "enterprise-union-" + creditCode;
+  }
+}

@@ -1,0 +1,98 @@
+package cn.collectivenegotiation.offer;
+
+import static cn.collectivenegotiation.offer.OfferVariables.*;
+
+import cn.collectivenegotiation.deadline.Deadline;
+import cn.collectivenegotiation.deadline.DeadlineProperties;
+import cn.collectivenegotiation.deadline.LegalCalendar;
+import cn.collectivenegotiation.identity.CurrentUser;
+import cn.collectivenegotiation.identity.OfferAuthorizations;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.spin.Spin;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs as the offer is sent (start event of {@code collective-offer}), in the transaction that starts
+ * the instance: checks the offer with {@link OfferValidator} (a bad offer throws, so nothing is started),
+ * stores its variables in one normalised form, numbers it, names who acts at each step and computes
+ * the response deadline.
+ */
+@Component("offerRegistration")
+public class OfferRegistration implements ExecutionListener {
+
+  private final OfferNumbers offerNumbers;
+  private final LegalCalendar calendar;
+  private final DeadlineProperties deadlines;
+  private final OfferAuthorizations authorizations;
+  private final OfferAccess access;
+
+  public OfferRegistration(OfferNumbers offerNumbers, LegalCalendar calendar, DeadlineProperties deadlines,
+      OfferAuthorizations authorizations, OfferAccess access) {
+    this.offerNumbers = offerNumbers;
+    this.calendar = calendar;
+    this.deadlines = deadlines;
+    this.authorizations = authorizations;
+    this.access = access;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    Offer offer = OfferValidator.validate(execution.getVariables());
+    Authentication sender = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (sender != null && !access.maySend(new CurrentUser(sender.getUserId(), sender.getGroupIds()), offer)) {
+      throw new AuthorizationException("无权为" + offer.reportingUnit().chineseName() + "或该企业发出要约"
+          + " (user " + sender.getUserId() + " may not send offers for this reporting unit or enterprise)");
+    }
+
+    String number = offerNumbers.next(offer);
+    String givenKey = execution.getProcessBusinessKey();
+    if (givenKey != null && !givenKey.isBlank()) {
+      execution.setVariable("externalReference", givenKey);
+    }
+    execution.setProcessBusinessKey(number);
+    execution.setVariable(OFFER_NUMBER, number);
+
+    execution.setVariable(OFFEROR_SIDE, offer.offerorSide().name());
+    execution.setVariable(ON_BEHALF, offer.onBehalf().name());
+    execution.setVariable(CREDIT_CODE, offer.creditCode());
+    execution.setVariable(ENTERPRISE_NAME, offer.enterpriseName());
+    execution.setVariable(REPORTING_UNIT, offer.reportingUnit().name());
+    execution.setVariable(WORKFORCE, offer.workforce());
+    execution.setVariable(TOPICS, Spin.JSON(offer.topics().stream().map(Enum::name).toList()));
+    execution.setVariable(OFFER_DATE, offer.offerDate().toString());
+    execution.setVariable(DELIVERY_DATE, offer.deliveryDate().toString());
+    if (offer.offerContent() != null) {
+      execution.setVariable(OFFER_CONTENT, offer.offerContent());
+    }
+
+    execution.setVariable(OFFEROR_GROUPS, String.join(",", offer.offerorGroups()));
+    execution.setVariable(OFFEREE_GROUPS, String.join(",", offer.offereeGroups()));
+    execution.setVariable(UNIT_UNION_GROUP, offer.reportingUnit().unionGroup());
+    execution.setVariable(UNIT_LABOUR_BUREAU_GROUP, offer.reportingUnit().labourBureauGroup());
+
+    // 《集体合同规定》第三十二条: 收到集体协商要求之日起20日内书面回应 — counted from delivery (送达).
+    Deadline response = calendar.period(offer.deliveryDate(), deadlines.getResponse(),
+        "依据《集体合同规定》第三十二条，自" + LegalCalendar.chinese(offer.deliveryDate()) + "送达之日起"
+            + deadlines.getResponse().getDays() + "日内书面应约（开始当日不计入）");
+    response.writeTo(execution, "response");
+    execution.setVariable("responseReminderAt", calendar.reminderAt(response, deadlines.getResponseReminderBefore()));
+
+    authorizations.grantReadOnOffer(execution.getProcessInstanceId(), everyoneConcerned(offer));
+  }
+
+  private static List<String> everyoneConcerned(Offer offer) {
+    Set<String> groups = new LinkedHashSet<>();
+    groups.addAll(offer.offerorGroups());
+    groups.addAll(offer.offereeGroups());
+    groups.add(offer.reportingUnit().unionGroup());
+    groups.add(offer.reportingUnit().labourBureauGroup());
+    return new ArrayList<>(groups);
+  }
+}

@@ -1,0 +1,51 @@
+package cn.collectivenegotiation.offer;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Where an offer stands (public contract), read off the activities the engine has open or the end event
+ * it reached. Open activities rank by how far the chain has gone: an offer in rectification whose
+ * {@code respondToOffer} is still open is in {@code RECTIFICATION}.
+ */
+public enum OfferStatus {
+  AWAITING_RESPONSE,
+  REFUSAL_REVIEW,
+  RECTIFICATION,
+  LABOUR_BUREAU,
+  SANCTION,
+  ACCEPTED,
+  NEGOTIATING,
+  CONGRESS_VOTE,
+  FILING,
+  UNDER_REVIEW,
+  EFFECTIVE,
+  CLOSED;
+
+  private static final Map<String, OfferStatus> OPEN_ACTIVITIES = Map.ofEntries(
+      Map.entry("respondToOffer", AWAITING_RESPONSE),
+      Map.entry("reviewRefusal", REFUSAL_REVIEW),
+      Map.entry("issueRectificationNotice", RECTIFICATION),
+      Map.entry("petitionLabourBureau", RECTIFICATION),
+      Map.entry("rectificationDeadlinePassed", RECTIFICATION),
+      Map.entry("orderCorrection", LABOUR_BUREAU),
+      Map.entry("correctionDeadlinePassed", LABOUR_BUREAU),
+      Map.entry("decideSanction", SANCTION));
+
+  /** The status of a running offer from the ids of its open activities. */
+  public static OfferStatus ofOpenActivities(Collection<String> activityIds) {
+    OfferStatus status = AWAITING_RESPONSE;
+    for (String id : activityIds) {
+      OfferStatus s = OPEN_ACTIVITIES.get(id);
+      if (s != null && s.ordinal() > status.ordinal()) {
+        status = s;
+      }
+    }
+    return status;
+  }
+
+  /** The status of an ended offer from the end event it reached. */
+  public static OfferStatus ofEndActivity(String endActivityId) {
+    return "offerAccepted".equals(endActivityId) ? ACCEPTED : CLOSED;
+  }
+}

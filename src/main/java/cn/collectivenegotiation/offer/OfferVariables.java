@@ -1,0 +1,56 @@
+package cn.collectivenegotiation.offer;
+
+/**
+ * Every process variable of an offer, named once. The first block is the public contract
+ * (PRODUCT.md): other systems read and write these names, so they never change.
+ */
+public final class OfferVariables {
+
+  private OfferVariables() {}
+
+  // --- the offer (public contract) ---
+  public static final String OFFER_NUMBER = "offerNumber";
+  public static final String OFFEROR_SIDE = "offerorSide";
+  public static final String ON_BEHALF = "onBehalf";
+  public static final String CREDIT_CODE = "creditCode";
+  public static final String ENTERPRISE_NAME = "enterpriseName";
+  public static final String REPORTING_UNIT = "reportingUnit";
+  public static final String WORKFORCE = "workforce";
+  public static final String TOPICS = "topics";
+  public static final String OFFER_DATE = "offerDate";
+  public static final String DELIVERY_DATE = "deliveryDate";
+  public static final String OFFER_CONTENT = "offerContent";
+
+  // --- decisions (public contract) ---
+  public static final String RESPONSE_DECISION = "responseDecision";
+  public static final String REFUSAL_REASON = "refusalReason";
+  public static final String REFUSAL_JUSTIFIED = "refusalJustified";
+
+  // --- who acts: candidate groups, derived from the offer at its start ---
+  public static final String OFFEROR_GROUPS = "offerorGroups";
+  public static final String OFFEREE_GROUPS = "offereeGroups";
+  public static final String UNIT_UNION_GROUP = "unitUnionGroup";
+  public static final String UNIT_LABOUR_BUREAU_GROUP = "unitLabourBureauGroup";
+
+  // --- the answer ---
+  public static final String PROPOSED_NEGOTIATION_DATE = "proposedNegotiationDate";
+  public static final String RESPONSE_DATE = "responseDate";
+  public static final String ANSWERED_LATE = "answeredLate";
+  public static final String REVIEW_OPINION = "reviewOpinion";
+
+  // --- escalation ---
+  public static final String RECTIFICATION_KIND = "rectificationKind";
+  public static final String RECTIFICATION_PARTNER = "rectificationPartner";
+  public static final String RECTIFICATION_REQUIREMENTS = "rectificationRequirements";
+  public static final String INTERVIEWEE = "interviewee";
+  public static final String RECTIFICATION_DAYS = "rectificationDays";
+  public static final String PETITION_REASON = "petitionReason";
+  public static final String CORRECTION_REQUIREMENTS = "correctionRequirements";
+  public static final String CORRECTION_DAYS = "correctionDays";
+  public static final String SANCTION_LIABILITY = "sanctionLiability";
+  public static final String MEDIA_EXPOSURE = "mediaExposure";
+  public static final String SANCTION_DECISION = "sanctionDecision";
+
+  /** Why the offer ended without a negotiation; see {@link ClosedReason}. */
+  public static final String CLOSED_REASON = "closedReason";
+}

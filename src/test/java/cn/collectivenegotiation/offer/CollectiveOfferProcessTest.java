@@ -1,0 +1,337 @@
+package cn.collectivenegotiation.offer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import cn.collectivenegotiation.ProductTest;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of {@code collective-offer}, on the real engine; time moves by executing jobs. */
+@ProductTest
+class CollectiveOfferProcessTest {
+
+  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  @Autowired ProcessEngine engine;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    now("2017-03-09T10:00");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  static void now(String localDateTime) {
+    ClockUtil.setCurrentTime(at(localDateTime));
+  }
+
+  static Date at(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant());
+  }
+
+  /** An offer written 2017-03-07 and delivered 2017-03-08: its 20 days end on Tuesday 2017-03-28. */
+  ProcessInstance sendOffer() {
+    Map<String, Object> vars = Offers.unionOffer("2017-03-07");
+    vars.put("deliveryDate", "2017-03-08");
+    vars.put("topics", "[\"WAGE_ADJUSTMENT\",\"LABOUR_PROTECTION\"]");
+    return runtimeService().startProcessInstanceByKey(OfferProcess.KEY, vars);
+  }
+
+  Task openTask(ProcessInstance offer, String key) {
+    return taskQuery().processInstanceId(offer.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  void accept(ProcessInstance offer) {
+    complete(openTask(offer, "respondToOffer"),
+        withVariables("responseDecision", "ACCEPT", "proposedNegotiationDate", "2017-04-20"));
+  }
+
+  void refuse(ProcessInstance offer) {
+    complete(openTask(offer, "respondToOffer"),
+        withVariables("responseDecision", "REFUSE", "refusalReason", "企业经营困难，暂不协商"));
+  }
+
+  void review(ProcessInstance offer, boolean justified) {
+    complete(openTask(offer, "reviewRefusal"),
+        withVariables("refusalJustified", justified, "reviewOpinion", justified ? "理由属实" : "经营困难不是拒绝协商的正当理由"));
+  }
+
+  void letResponseDeadlinePass(ProcessInstance offer) {
+    now("2017-03-29T00:00");
+    execute(job("responseDeadlinePassed", offer));
+  }
+
+  void issueRectificationNotice(ProcessInstance offer) {
+    complete(openTask(offer, "issueRectificationNotice"), withVariables(
+        "rectificationKind", "NOTICE", "rectificationPartner", "ENTERPRISE_ASSOCIATION",
+        "rectificationRequirements", "限期书面应约并开展集体协商", "rectificationDays", 15));
+  }
+
+  void orderCorrection(ProcessInstance offer) {
+    complete(openTask(offer, "orderCorrection"),
+        withVariables("correctionRequirements", "责令十日内开展集体协商", "correctionDays", 10));
+  }
+
+  @Test
+  @DisplayName("要约送达 → 被要约方在20日内应约 → 已应约，进入协商")
+  void acceptedInTime() {
+    ProcessInstance offer = sendOffer();
+
+    assertThat(offer).isWaitingAt("respondToOffer");
+    assertThat(offer.getBusinessKey()).matches("2017-SHIZHONG-\\d{6}");
+    Task respond = openTask(offer, "respondToOffer");
+    assertThat(respond).hasCandidateGroup("enterprise-" + Offers.ENTERPRISE);
+    // 民法典 第二百零一条: 送达当日不计入; the 20th day is 2017-03-28, which ends at 24:00
+    assertThat(respond.getDueDate()).isEqualTo(at("2017-03-28T23:59:59"));
+    assertThat(job("responseDeadlinePassed", offer).getDuedate()).isEqualTo(at("2017-03-29T00:00"));
+    assertThat(offer).variables().containsEntry("responseDeadline", "2017-03-28")
+        .containsEntry("deliveryDate", "2017-03-08");
+
+    now("2017-03-20T09:00");
+    accept(offer);
+
+    assertThat(offer).isEnded().hasPassed("responseAccepted", "offerAccepted");
+    assertThat(offer).variables().containsEntry("answeredLate", false)
+        .containsEntry("proposedNegotiationDate", "2017-04-20").containsEntry("responseDate", "2017-03-20");
+    assertThat(jobQuery().processInstanceId(offer.getId()).count()).isZero();
+  }
+
+  @Test
+  @DisplayName("企业向工会要约 → 由企业工会应约；上代下由上级工会作为要约方")
+  void offereeAndOfferorFollowTheSides() {
+    Map<String, Object> vars = Offers.unionOffer("2017-03-07");
+    vars.put("offerorSide", "ENTERPRISE");
+    vars.put("onBehalf", null);
+    ProcessInstance fromEnterprise = runtimeService().startProcessInstanceByKey(OfferProcess.KEY, vars);
+    assertThat(openTask(fromEnterprise, "respondToOffer")).hasCandidateGroup("enterprise-union-" + Offers.ENTERPRISE);
+    assertThat(fromEnterprise).variables().containsEntry("onBehalf", "NONE")
+        .containsEntry("offerorGroups", "enterprise-" + Offers.ENTERPRISE);
+
+    Map<String, Object> upper = Offers.unionOffer("2017-03-07");
+    upper.put("onBehalf", "UPPER_FOR_LOWER");
+    ProcessInstance forLower = runtimeService().startProcessInstanceByKey(OfferProcess.KEY, upper);
+    assertThat(forLower).variables().containsEntry("offerorGroups", "union-shizhong");
+    upper.put("onBehalf", "UPPER_JOINS_LOWER");
+    ProcessInstance withLower = runtimeService().startProcessInstanceByKey(OfferProcess.KEY, upper);
+    assertThat(withLower).variables()
+        .containsEntry("offerorGroups", "enterprise-union-" + Offers.ENTERPRISE + ",union-shizhong");
+  }
+
+  @Test
+  @DisplayName("拒绝 → 上级工会审查认定理由正当 → 结案")
+  void refusalWithJustReasonCloses() {
+    ProcessInstance offer = sendOffer();
+    refuse(offer);
+
+    assertThat(offer).isWaitingAt("reviewRefusal");
+    assertThat(openTask(offer, "reviewRefusal")).hasCandidateGroup("union-shizhong");
+    // an answer given in time, even a refusal, is not a missed deadline
+    assertThat(jobQuery().processInstanceId(offer.getId()).activityId("responseDeadlinePassed").count()).isZero();
+
+    review(offer, true);
+
+    assertThat(offer).isEnded().hasPassed("refusalJustifiedEnd", "closedRefusalJustified")
+        .hasNotPassed("issueRectificationNotice");
+    assertThat(offer).variables().containsEntry("closedReason", "REFUSAL_JUSTIFIED");
+  }
+
+  @Test
+  @DisplayName("无正当理由拒绝 → 立即启动整改督促，被要约方须重新应约；重新同意后督促终止")
+  void refusalWithoutJustReasonStartsRectification() {
+    ProcessInstance offer = sendOffer();
+    refuse(offer);
+    review(offer, false);
+
+    assertThat(offer).isWaitingAt("respondToOffer", "issueRectificationNotice", "petitionLabourBureau");
+    assertThat(openTask(offer, "issueRectificationNotice")).hasCandidateGroup("union-shizhong");
+    assertThat(openTask(offer, "petitionLabourBureau")).hasCandidateGroup("enterprise-union-" + Offers.ENTERPRISE);
+
+    accept(offer);
+
+    assertThat(offer).isEnded().hasPassed("offerAccepted").hasNotPassed("orderCorrection");
+    assertThat(taskQuery().processInstanceId(offer.getId()).count()).isZero();
+  }
+
+  @Test
+  @DisplayName("期限将至 → 提醒被要约方（任务优先级提高）；已答复的不再提醒")
+  void reminderBeforeTheDeadline() {
+    ProcessInstance offer = sendOffer();
+    Job reminder = job("responseReminder", offer);
+    // three days before the period ends: the start of 2017-03-26
+    assertThat(reminder.getDuedate()).isEqualTo(at("2017-03-26T00:00"));
+
+    now("2017-03-26T00:00");
+    execute(reminder);
+
+    assertThat(offer).hasPassed("sendResponseReminder", "reminderSent");
+    assertThat(openTask(offer, "respondToOffer").getPriority()).isEqualTo(ResponseReminder.HIGH_PRIORITY);
+
+    ProcessInstance refused = sendOffer();
+    refuse(refused);
+    review(refused, false);
+    // back at respondToOffer after an unjustified refusal: the reminder is not sent again
+    execute(job("responseReminder", refused));
+    assertThat(refused).hasPassed("reminderSkipped").hasNotPassed("sendResponseReminder");
+  }
+
+  @Test
+  @DisplayName("逾期未应约 → 整改意见书 → 逾期不整改 → 人社局责令限期改正 → 逾期仍不改正 → 三方决定追责，结案")
+  void wholeChainWhenNobodyAnswers() {
+    ProcessInstance offer = sendOffer();
+    letResponseDeadlinePass(offer);
+
+    assertThat(offer).isWaitingAt("respondToOffer", "issueRectificationNotice", "petitionLabourBureau");
+
+    now("2017-03-30T10:00");
+    issueRectificationNotice(offer);
+    assertThat(offer).variables().containsEntry("rectificationDeadline", "2017-04-14");
+    Job rectificationDeadline = job("rectificationDeadlinePassed", offer);
+    assertThat(rectificationDeadline.getDuedate()).isEqualTo(at("2017-04-15T00:00"));
+
+    now("2017-04-15T00:00");
+    execute(rectificationDeadline);
+    assertThat(offer).isWaitingAt("respondToOffer", "orderCorrection");
+    assertThat(openTask(offer, "orderCorrection")).hasCandidateGroup("labour-bureau-shizhong");
+    assertThat(openTask(offer, "petitionLabourBureau")).isNull();
+
+    now("2017-04-17T10:00");
+    orderCorrection(offer);
+    Job correctionDeadline = job("correctionDeadlinePassed", offer);
+    assertThat(correctionDeadline.getDuedate()).isEqualTo(at("2017-04-28T00:00"));
+
+    now("2017-04-28T00:00");
+    execute(correctionDeadline);
+    assertThat(offer).isWaitingAt("respondToOffer", "decideSanction");
+    assertThat(openTask(offer, "decideSanction")).hasCandidateGroup("tripartite");
+
+    complete(openTask(offer, "decideSanction"), withVariables(
+        "sanctionLiability", "ADMINISTRATIVE", "mediaExposure", true, "sanctionDecision", "建议追究行政责任并在媒体曝光"));
+
+    assertThat(offer).isEnded().hasPassed("closedSanctioned");
+    assertThat(offer).variables().containsEntry("closedReason", "SANCTIONED").containsEntry("mediaExposure", true);
+    assertThat(taskQuery().processInstanceId(offer.getId()).count()).isZero();
+  }
+
+  @Test
+  @DisplayName("整改期间逾期应约 → 督促终止，要约继续，记录逾期")
+  void lateAnswerDuringRectification() {
+    ProcessInstance offer = sendOffer();
+    letResponseDeadlinePass(offer);
+    issueRectificationNotice(offer);
+
+    now("2017-04-02T10:00");
+    accept(offer);
+
+    assertThat(offer).isEnded().hasPassed("offerAccepted").hasNotPassed("orderCorrection");
+    assertThat(offer).variables().containsEntry("answeredLate", true);
+    assertThat(jobQuery().processInstanceId(offer.getId()).count()).isZero();
+  }
+
+  @Test
+  @DisplayName("人社局责令改正后应约 → 督促终止，要约继续")
+  void lateAnswerAtTheLabourBureau() {
+    ProcessInstance offer = sendOffer();
+    letResponseDeadlinePass(offer);
+    issueRectificationNotice(offer);
+    execute(job("rectificationDeadlinePassed", offer));
+    orderCorrection(offer);
+
+    accept(offer);
+
+    assertThat(offer).isEnded().hasPassed("offerAccepted").hasNotPassed("decideSanction");
+    assertThat(offer).variables().containsEntry("answeredLate", true);
+  }
+
+  @Test
+  @DisplayName("要约方直接提请人社局 → 不待整改期满，转人社局责令改正")
+  void offerorPetitionsTheLabourBureau() {
+    ProcessInstance offer = sendOffer();
+    letResponseDeadlinePass(offer);
+
+    complete(openTask(offer, "petitionLabourBureau"), withVariables("petitionReason", "企业拒不回应，请求责令改正"));
+
+    assertThat(offer).isWaitingAt("respondToOffer", "orderCorrection").hasPassed("petitioned");
+    assertThat(openTask(offer, "issueRectificationNotice")).isNull();
+  }
+
+  @Test
+  @DisplayName("再次拒绝：理由正当则结案，即使已在督促中")
+  void justifiedSecondRefusalEndsTheEscalation() {
+    ProcessInstance offer = sendOffer();
+    letResponseDeadlinePass(offer);
+    refuse(offer);
+    review(offer, true);
+
+    assertThat(offer).isEnded().hasPassed("closedRefusalJustified");
+    assertThat(taskQuery().processInstanceId(offer.getId()).count()).isZero();
+  }
+
+  @Test
+  @DisplayName("同意协商未填协商日期、拒绝未说明理由 → 拒绝提交，任务仍待办")
+  void answerMustBeComplete() {
+    ProcessInstance offer = sendOffer();
+    Task respond = openTask(offer, "respondToOffer");
+
+    assertThatThrownBy(() -> taskService().complete(respond.getId(), Map.of("responseDecision", "ACCEPT")))
+        .hasRootCauseInstanceOf(OfferValidationException.class).hasMessageContaining("proposedNegotiationDate");
+    assertThatThrownBy(() -> taskService().complete(respond.getId(), Map.of("responseDecision", "REFUSE")))
+        .hasRootCauseInstanceOf(OfferValidationException.class).hasMessageContaining("refusalReason");
+    assertThatThrownBy(() -> taskService().complete(respond.getId(), Map.of("responseDecision", "MAYBE")))
+        .hasRootCauseInstanceOf(OfferValidationException.class).hasMessageContaining("responseDecision");
+
+    assertThat(offer).isWaitingAt("respondToOffer");
+    assertThat(runtimeService().getVariable(offer.getId(), "responseDecision")).isNull();
+  }
+
+  @Test
+  @DisplayName("整改期限超出运维设定范围 → 拒绝提交")
+  void rectificationDaysWithinLimits() {
+    ProcessInstance offer = sendOffer();
+    letResponseDeadlinePass(offer);
+    Task notice = openTask(offer, "issueRectificationNotice");
+    Map<String, Object> vars = new HashMap<>(Map.of("rectificationKind", "INTERVIEW", "rectificationPartner",
+        "INDUSTRY_COMMERCE_FEDERATION", "rectificationRequirements", "约谈", "rectificationDays", 90));
+
+    assertThatThrownBy(() -> taskService().complete(notice.getId(), vars))
+        .hasRootCauseInstanceOf(OfferValidationException.class).hasMessageContaining("rectificationDays")
+        .hasMessageContaining("interviewee");
+    assertThat(offer).isWaitingAt("issueRectificationNotice");
+  }
+
+  @Test
+  @DisplayName("无效要约（信用代码校验位错误、议题不在列表、职工人数为0、日期在未来） → 不启动任何流程")
+  void invalidOfferStartsNothing() {
+    long before = runtimeService().createProcessInstanceQuery().count();
+    Map<String, Object> bad = Offers.unionOffer("2017-03-10");
+    bad.put("creditCode", "91511102MA62B0002H");
+    bad.put("topics", List.of("FREE_LUNCH"));
+    bad.put("workforce", 0);
+
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(OfferProcess.KEY, bad))
+        .isInstanceOf(OfferValidationException.class)
+        .hasMessageContaining("creditCode").hasMessageContaining("topics")
+        .hasMessageContaining("workforce").hasMessageContaining("offerDate");
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+}

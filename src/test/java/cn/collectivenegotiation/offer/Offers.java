@@ -1,0 +1,28 @@
+package cn.collectivenegotiation.offer;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Test offers: a valid one to start from, changed field by field. */
+public final class Offers {
+
+  /** Credit codes with valid GB 32100-2015 check characters. */
+  public static final String ENTERPRISE = "91511102MA62B0002G";
+  public static final String OTHER_ENTERPRISE = "91511111MA62C0003C";
+
+  private Offers() {}
+
+  public static Map<String, Object> unionOffer(String offerDate) {
+    Map<String, Object> offer = new HashMap<>();
+    offer.put("offerorSide", "UNION");
+    offer.put("onBehalf", "NONE");
+    offer.put("creditCode", ENTERPRISE);
+    offer.put("enterpriseName", "乐山市示范机械有限公司");
+    offer.put("reportingUnit", "SHIZHONG");
+    offer.put("workforce", 320);
+    offer.put("topics", List.of("WAGE_ADJUSTMENT", "LABOUR_PROTECTION"));
+    offer.put("offerDate", offerDate);
+    return offer;
+  }
+}
