@@ -1,6 +1,6 @@
 package cn.collectivenegotiation.api;
 
-import cn.collectivenegotiation.offer.OfferValidationException;
+import cn.collectivenegotiation.input.InvalidInputException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackageClasses = ApiProblems.class)
 public class ApiProblems {
 
-  @ExceptionHandler(OfferValidationException.class)
-  ProblemDetail invalid(OfferValidationException e) {
+  @ExceptionHandler(InvalidInputException.class)
+  ProblemDetail invalid(InvalidInputException e) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     p.setTitle("输入有误 (invalid input)");
     p.setProperty("errors", e.errors());

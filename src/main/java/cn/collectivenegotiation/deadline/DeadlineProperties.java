@@ -13,8 +13,8 @@ public class DeadlineProperties {
   /** 《集体合同规定》第三十二条: 收到集体协商要求之日起20日内以书面形式回应. */
   private Period response = Period.ofDays(20);
 
-  /** How long before the last day of the response period the offeree is reminded. */
-  private Period responseReminderBefore = Period.ofDays(3);
+  /** How many working days before the last day of the response period the offeree is reminded. */
+  private int responseReminderWorkingDays = 3;
 
   /** The rectification period the upper union sets in its 整改意见书 (not fixed by law). */
   private DayLimits rectification = new DayLimits();
@@ -30,12 +30,12 @@ public class DeadlineProperties {
     this.response = response;
   }
 
-  public Period getResponseReminderBefore() {
-    return responseReminderBefore;
+  public int getResponseReminderWorkingDays() {
+    return responseReminderWorkingDays;
   }
 
-  public void setResponseReminderBefore(Period responseReminderBefore) {
-    this.responseReminderBefore = responseReminderBefore;
+  public void setResponseReminderWorkingDays(int responseReminderWorkingDays) {
+    this.responseReminderWorkingDays = responseReminderWorkingDays;
   }
 
   public DayLimits getRectification() {

@@ -3,7 +3,7 @@ package cn.collectivenegotiation.escalation;
 import cn.collectivenegotiation.deadline.DeadlineProperties.DayLimits;
 import cn.collectivenegotiation.deadline.LegalCalendar;
 import cn.collectivenegotiation.deadline.LegalTime;
-import cn.collectivenegotiation.offer.FormInput;
+import cn.collectivenegotiation.input.FormInput;
 import java.time.Period;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
@@ -21,7 +21,7 @@ final class PeriodSetByOfficer {
 
   static void write(DelegateTask task, LegalCalendar calendar, String name, int days, String legalBasis) {
     calendar.period(LegalTime.today(), Period.ofDays(days),
-            legalBasis + "，自" + LegalCalendar.chinese(LegalTime.today()) + "起" + days + "日（开始当日不计入）")
+            legalBasis + "，自" + LegalCalendar.chinese(LegalTime.today()) + "起" + days + "日（开始当日不计入，末日遇法定休假日顺延）")
         .writeTo(task.getExecution(), name);
   }
 }

@@ -4,7 +4,7 @@ import static cn.collectivenegotiation.offer.OfferVariables.*;
 
 import cn.collectivenegotiation.deadline.DeadlineProperties;
 import cn.collectivenegotiation.deadline.LegalCalendar;
-import cn.collectivenegotiation.offer.FormInput;
+import cn.collectivenegotiation.input.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

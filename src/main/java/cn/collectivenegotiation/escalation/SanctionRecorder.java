@@ -2,7 +2,7 @@ package cn.collectivenegotiation.escalation;
 
 import static cn.collectivenegotiation.offer.OfferVariables.*;
 
-import cn.collectivenegotiation.offer.FormInput;
+import cn.collectivenegotiation.input.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

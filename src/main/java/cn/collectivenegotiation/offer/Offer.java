@@ -14,6 +14,7 @@ public record Offer(
     List<Topic> topics,
     LocalDate offerDate,
     LocalDate deliveryDate,
+    DeliveryMethod deliveryMethod,
     String offerContent) {
 
   /** The groups that send the offer and may take a refusal to the labour bureau (要约方). */

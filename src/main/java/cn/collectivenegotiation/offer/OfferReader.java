@@ -1,5 +1,6 @@
 package cn.collectivenegotiation.offer;
 
+import cn.collectivenegotiation.input.FormInput;
 import cn.collectivenegotiation.identity.CurrentUser;
 import java.util.ArrayList;
 import java.util.Date;
@@ -38,7 +39,7 @@ public class OfferReader {
   private static final List<String> OFFER_FIELDS = List.of(OfferVariables.OFFEROR_SIDE, OfferVariables.ON_BEHALF,
       OfferVariables.CREDIT_CODE, OfferVariables.ENTERPRISE_NAME, OfferVariables.REPORTING_UNIT,
       OfferVariables.WORKFORCE, OfferVariables.TOPICS, OfferVariables.OFFER_DATE, OfferVariables.DELIVERY_DATE,
-      OfferVariables.OFFER_CONTENT, OfferVariables.RESPONSE_DECISION, OfferVariables.REFUSAL_REASON,
+      OfferVariables.DELIVERY_METHOD, OfferVariables.OFFER_CONTENT, OfferVariables.RESPONSE_DECISION, OfferVariables.REFUSAL_REASON,
       OfferVariables.REFUSAL_JUSTIFIED, OfferVariables.PROPOSED_NEGOTIATION_DATE, OfferVariables.RESPONSE_DATE,
       OfferVariables.ANSWERED_LATE);
 

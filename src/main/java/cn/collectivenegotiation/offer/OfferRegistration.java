@@ -68,6 +68,7 @@ public class OfferRegistration implements ExecutionListener {
     execution.setVariable(TOPICS, Spin.JSON(offer.topics().stream().map(Enum::name).toList()));
     execution.setVariable(OFFER_DATE, offer.offerDate().toString());
     execution.setVariable(DELIVERY_DATE, offer.deliveryDate().toString());
+    execution.setVariable(DELIVERY_METHOD, offer.deliveryMethod().name());
     if (offer.offerContent() != null) {
       execution.setVariable(OFFER_CONTENT, offer.offerContent());
     }
@@ -80,9 +81,9 @@ public class OfferRegistration implements ExecutionListener {
     // 《集体合同规定》第三十二条: 收到集体协商要求之日起20日内书面回应 — counted from delivery (送达).
     Deadline response = calendar.period(offer.deliveryDate(), deadlines.getResponse(),
         "依据《集体合同规定》第三十二条，自" + LegalCalendar.chinese(offer.deliveryDate()) + "送达之日起"
-            + deadlines.getResponse().getDays() + "日内书面应约（开始当日不计入）");
+            + deadlines.getResponse().getDays() + "日内书面应约（送达当日不计入，末日遇法定休假日顺延）");
     response.writeTo(execution, "response");
-    execution.setVariable("responseReminderAt", calendar.reminderAt(response, deadlines.getResponseReminderBefore()));
+    execution.setVariable("responseReminderAt", calendar.reminderAt(response, deadlines.getResponseReminderWorkingDays()));
 
     authorizations.grantReadOnOffer(execution.getProcessInstanceId(), everyoneConcerned(offer));
   }

@@ -1,5 +1,6 @@
 package cn.collectivenegotiation.offer;
 
+import cn.collectivenegotiation.input.FormInput;
 import cn.collectivenegotiation.identity.CurrentUser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,7 @@ public class OfferService {
   static final Set<String> FIELDS = Set.of(OfferVariables.OFFEROR_SIDE, OfferVariables.ON_BEHALF,
       OfferVariables.CREDIT_CODE, OfferVariables.ENTERPRISE_NAME, OfferVariables.REPORTING_UNIT,
       OfferVariables.WORKFORCE, OfferVariables.TOPICS, OfferVariables.OFFER_DATE, OfferVariables.DELIVERY_DATE,
-      OfferVariables.OFFER_CONTENT);
+      OfferVariables.DELIVERY_METHOD, OfferVariables.OFFER_CONTENT);
 
   private final RuntimeService runtimeService;
   private final IdentityService identityService;

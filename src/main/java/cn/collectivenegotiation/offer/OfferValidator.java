@@ -1,5 +1,6 @@
 package cn.collectivenegotiation.offer;
 
+import cn.collectivenegotiation.input.FormInput;
 import static cn.collectivenegotiation.offer.OfferVariables.*;
 
 import cn.collectivenegotiation.deadline.LegalTime;
@@ -44,9 +45,12 @@ public final class OfferValidator {
     } else if (deliveryDate != null && offerDate != null && deliveryDate.isBefore(offerDate)) {
       in.reject(DELIVERY_DATE, "送达日期不能早于要约日期 (deliveryDate must not be before offerDate)");
     }
+    DeliveryMethod method = in.has(DELIVERY_METHOD)
+        ? in.choice(DELIVERY_METHOD, "送达方式", DeliveryMethod.class, false) : DeliveryMethod.SYSTEM;
     String content = in.text(OFFER_CONTENT, "要约内容", false, 4000);
     in.throwIfInvalid();
+    // 送达日期 defaults to the offer date: an offer sent through the system is seen by the offeree that day
     return new Offer(side, onBehalf, creditCode, enterpriseName, unit, workforce, topics, offerDate,
-        deliveryDate == null ? offerDate : deliveryDate, content);
+        deliveryDate == null ? offerDate : deliveryDate, method, content);
   }
 }

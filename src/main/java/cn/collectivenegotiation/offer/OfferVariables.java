@@ -19,6 +19,7 @@ public final class OfferVariables {
   public static final String TOPICS = "topics";
   public static final String OFFER_DATE = "offerDate";
   public static final String DELIVERY_DATE = "deliveryDate";
+  public static final String DELIVERY_METHOD = "deliveryMethod";
   public static final String OFFER_CONTENT = "offerContent";
 
   // --- decisions (public contract) ---

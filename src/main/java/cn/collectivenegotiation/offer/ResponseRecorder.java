@@ -1,5 +1,6 @@
 package cn.collectivenegotiation.offer;
 
+import cn.collectivenegotiation.input.FormInput;
 import static cn.collectivenegotiation.offer.OfferVariables.*;
 
 import cn.collectivenegotiation.deadline.LegalTime;

@@ -1,5 +1,6 @@
 package cn.collectivenegotiation.offer;
 
+import cn.collectivenegotiation.input.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -174,14 +175,14 @@ class CollectiveOfferProcessTest {
   }
 
   @Test
-  @DisplayName("期限将至 → 提醒被要约方（任务优先级提高）；已答复的不再提醒")
+  @DisplayName("期限届满前3个工作日 → 提醒被要约方（任务优先级提高）；已答复的不再提醒")
   void reminderBeforeTheDeadline() {
     ProcessInstance offer = sendOffer();
     Job reminder = job("responseReminder", offer);
-    // three days before the period ends: the start of 2017-03-26
-    assertThat(reminder.getDuedate()).isEqualTo(at("2017-03-26T00:00"));
+    // three working days before the last day (Tuesday 03-28): the start of Thursday 03-23
+    assertThat(reminder.getDuedate()).isEqualTo(at("2017-03-23T00:00"));
 
-    now("2017-03-26T00:00");
+    now("2017-03-23T00:00");
     execute(reminder);
 
     assertThat(offer).hasPassed("sendResponseReminder", "reminderSent");
@@ -294,11 +295,11 @@ class CollectiveOfferProcessTest {
     Task respond = openTask(offer, "respondToOffer");
 
     assertThatThrownBy(() -> taskService().complete(respond.getId(), Map.of("responseDecision", "ACCEPT")))
-        .hasRootCauseInstanceOf(OfferValidationException.class).hasMessageContaining("proposedNegotiationDate");
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("proposedNegotiationDate");
     assertThatThrownBy(() -> taskService().complete(respond.getId(), Map.of("responseDecision", "REFUSE")))
-        .hasRootCauseInstanceOf(OfferValidationException.class).hasMessageContaining("refusalReason");
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("refusalReason");
     assertThatThrownBy(() -> taskService().complete(respond.getId(), Map.of("responseDecision", "MAYBE")))
-        .hasRootCauseInstanceOf(OfferValidationException.class).hasMessageContaining("responseDecision");
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("responseDecision");
 
     assertThat(offer).isWaitingAt("respondToOffer");
     assertThat(runtimeService().getVariable(offer.getId(), "responseDecision")).isNull();
@@ -314,7 +315,7 @@ class CollectiveOfferProcessTest {
         "INDUSTRY_COMMERCE_FEDERATION", "rectificationRequirements", "约谈", "rectificationDays", 90));
 
     assertThatThrownBy(() -> taskService().complete(notice.getId(), vars))
-        .hasRootCauseInstanceOf(OfferValidationException.class).hasMessageContaining("rectificationDays")
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("rectificationDays")
         .hasMessageContaining("interviewee");
     assertThat(offer).isWaitingAt("issueRectificationNotice");
   }
@@ -329,7 +330,7 @@ class CollectiveOfferProcessTest {
     bad.put("workforce", 0);
 
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(OfferProcess.KEY, bad))
-        .isInstanceOf(OfferValidationException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("creditCode").hasMessageContaining("topics")
         .hasMessageContaining("workforce").hasMessageContaining("offerDate");
     assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(before);

@@ -3,7 +3,9 @@ package cn.collectivenegotiation.offer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.collectivenegotiation.ProductTest;
+import cn.collectivenegotiation.deadline.LegalCalendar;
 import cn.collectivenegotiation.deadline.LegalTime;
+import java.time.Period;
 import cn.collectivenegotiation.identity.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -34,6 +36,7 @@ class OfferApiTest {
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identityService;
   @Autowired RuntimeService runtimeService;
+  @Autowired LegalCalendar calendar;
 
   @BeforeEach
   void people() {
@@ -75,7 +78,8 @@ class OfferApiTest {
     assertThat(view.at("/offer/topics/0").asText()).isEqualTo("WAGE_ADJUSTMENT");
     assertThat(view.at("/offer/deliveryDate").asText()).isEqualTo(LegalTime.today().toString());
     JsonNode respond = stepOf(view, "respondToOffer");
-    assertThat(respond.get("deadline").asText()).isEqualTo(LegalTime.today().plusDays(20).toString());
+    assertThat(respond.get("deadline").asText())
+        .isEqualTo(calendar.period(LegalTime.today(), Period.ofDays(20), "").lastDay().toString());
     assertThat(respond.get("legalBasis").asText()).contains("第三十二条");
     assertThat(respond.get("dueAt").asText()).isNotBlank();
     assertThat(stepOf(view, "offerSent").get("who").asText()).isEqualTo(TestUsers.SHIZHONG_OFFICER);
@@ -86,16 +90,20 @@ class OfferApiTest {
   }
 
   @Test
-  @DisplayName("送达日期早于今天 → 应约期限自送达日起算")
+  @DisplayName("2017-03-01 要约、03-05 邮寄送达 → 应约末日为 03-27（第20日为星期六，顺延），期限届满于当日24时")
   void deadlineCountsFromDelivery() {
-    Map<String, Object> offer = Offers.unionOffer(LegalTime.today().minusDays(10).toString());
-    offer.put("deliveryDate", LegalTime.today().minusDays(7).toString());
+    Map<String, Object> offer = Offers.unionOffer("2017-03-01");
+    offer.put("deliveryDate", "2017-03-05");
+    offer.put("deliveryMethod", "POST");
     ResponseEntity<JsonNode> sent = post(TestUsers.SHIZHONG_OFFICER, offer);
     assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
     JsonNode view = get(TestUsers.SHIZHONG_OFFICER, sent.getBody().get("offerNumber").asText()).getBody();
-    assertThat(stepOf(view, "respondToOffer").get("deadline").asText())
-        .isEqualTo(LegalTime.today().plusDays(13).toString());
+    JsonNode respond = stepOf(view, "respondToOffer");
+    assertThat(respond.get("deadline").asText()).isEqualTo("2017-03-27");
+    assertThat(respond.get("dueAt").asText()).isEqualTo("2017-03-27T16:00:00Z"); // 2017-03-28 00:00 in Shanghai
+    assertThat(respond.get("legalBasis").asText()).contains("2017年03月05日送达之日起20日").contains("顺延至2017年03月27日");
+    assertThat(view.at("/offer/deliveryMethod").asText()).isEqualTo("POST");
   }
 
   static Stream<Arguments> badOffers() {
@@ -120,6 +128,7 @@ class OfferApiTest {
           o.put("onBehalf", "UPPER_FOR_LOWER");
         }),
         bad("enterpriseName", "不能为空", o -> o.put("enterpriseName", " ")),
+        bad("deliveryMethod", "不在可选范围", o -> o.put("deliveryMethod", "PIGEON")),
         bad("workForce", "未知字段", o -> o.put("workForce", 3)));
   }
 

@@ -25,6 +25,7 @@ class TasklistFlowTest {
 
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identityService;
+  @Autowired cn.collectivenegotiation.deadline.LegalCalendar calendar;
   @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
 
   @BeforeEach
@@ -65,7 +66,10 @@ class TasklistFlowTest {
     JsonNode task = tasks.get(0);
     assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("respondToOffer");
     assertThat(task.get("name").asText()).isEqualTo("应约");
-    assertThat(task.get("due").asText()).startsWith(LegalTime.today().plusDays(20).toString());
+    // due at the last moment of the last day, in Shanghai
+    java.time.Instant due = java.time.OffsetDateTime.parse(task.get("due").asText(),
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant();
+    assertThat(due).isEqualTo(calendar.period(LegalTime.today(), java.time.Period.ofDays(20), "").dueAt().minusSeconds(1));
     String taskId = task.get("id").asText();
 
     JsonNode form = as(TestUsers.ENTERPRISE_MANAGER).getForObject("/engine-rest/task/" + taskId + "/deployed-form", JsonNode.class);

@@ -1,4 +1,4 @@
-package cn.collectivenegotiation.offer;
+package cn.collectivenegotiation.input;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,14 +24,14 @@ public final class FormInput {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, ?> values;
-  private final List<OfferValidationException.FieldError> errors = new ArrayList<>();
+  private final List<InvalidInputException.FieldError> errors = new ArrayList<>();
 
   public FormInput(Map<String, ?> values) {
     this.values = values;
   }
 
   public void reject(String field, String message) {
-    errors.add(new OfferValidationException.FieldError(field, message));
+    errors.add(new InvalidInputException.FieldError(field, message));
   }
 
   public boolean isValid() {
@@ -40,7 +40,7 @@ public final class FormInput {
 
   public void throwIfInvalid() {
     if (!errors.isEmpty()) {
-      throw new OfferValidationException(errors);
+      throw new InvalidInputException(errors);
     }
   }
 
