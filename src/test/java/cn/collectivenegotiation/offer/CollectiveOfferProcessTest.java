@@ -119,6 +119,34 @@ class CollectiveOfferProcessTest {
   }
 
   @Test
+  @DisplayName("末日遇法定休假日顺延：2017-01-08 送达 → 春节假期后 02-03 届满，任务到期日与定时器一致")
+  void deadlineMovesPastTheSpringFestival() {
+    now("2017-01-09T09:00");
+    Map<String, Object> vars = Offers.unionOffer("2017-01-06");
+    vars.put("deliveryDate", "2017-01-08");
+    ProcessInstance offer = runtimeService().startProcessInstanceByKey(OfferProcess.KEY, vars);
+
+    assertThat(openTask(offer, "respondToOffer").getDueDate()).isEqualTo(at("2017-02-03T23:59:59"));
+    assertThat(job("responseDeadlinePassed", offer).getDuedate()).isEqualTo(at("2017-02-04T00:00"));
+    // three working days before Friday 02-03: Sunday 01-22 is a 调休 working day, but 01-27..02-02 are off
+    assertThat(job("responseReminder", offer).getDuedate()).isEqualTo(at("2017-01-24T00:00"));
+    assertThat(offer).variables().containsEntry("responseDeadline", "2017-02-03");
+    assertThat((String) runtimeService().getVariable(offer.getId(), "responseLegalBasis"))
+        .contains("2017年01月08日送达之日起20日").contains("顺延至2017年02月03日");
+  }
+
+  @Test
+  @DisplayName("缺少当年节假日安排 → 期限仅按周末顺延，应约任务的说明中给出警告")
+  void missingHolidayArrangementIsShownOnTheTask() {
+    now("2035-03-04T09:00");
+    ProcessInstance offer = runtimeService().startProcessInstanceByKey(OfferProcess.KEY, Offers.unionOffer("2035-03-03"));
+
+    Task respond = openTask(offer, "respondToOffer");
+    assertThat(respond.getDescription()).startsWith("注意：尚未载入[2035]年国务院节假日安排");
+    assertThat(respond.getDueDate()).isEqualTo(at("2035-03-23T23:59:59"));
+  }
+
+  @Test
   @DisplayName("企业向工会要约 → 由企业工会应约；上代下由上级工会作为要约方")
   void offereeAndOfferorFollowTheSides() {
     Map<String, Object> vars = Offers.unionOffer("2017-03-07");
