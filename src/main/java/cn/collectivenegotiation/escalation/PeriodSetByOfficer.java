@@ -21,7 +21,7 @@ final class PeriodSetByOfficer {
 
   static void write(DelegateTask task, LegalCalendar calendar, String name, int days, String legalBasis) {
     calendar.period(LegalTime.today(), Period.ofDays(days),
-            legalBasis + "，自" + LegalCalendar.chinese(LegalTime.today()) + "起" + days + "日（开始当日不计入，末日遇法定休假日顺延）")
+            legalBasis + "，自" + LegalCalendar.chinese(LegalTime.today()) + "起" + days + "日，开始当日不计入，末日遇法定休假日顺延")
         .writeTo(task.getExecution(), name);
   }
 }

@@ -81,7 +81,7 @@ public class OfferRegistration implements ExecutionListener {
     // 《集体合同规定》第三十二条: 收到集体协商要求之日起20日内书面回应 — counted from delivery (送达).
     Deadline response = calendar.period(offer.deliveryDate(), deadlines.getResponse(),
         "依据《集体合同规定》第三十二条，自" + LegalCalendar.chinese(offer.deliveryDate()) + "送达之日起"
-            + deadlines.getResponse().getDays() + "日内书面应约（送达当日不计入，末日遇法定休假日顺延）");
+            + deadlines.getResponse().getDays() + "日内书面应约，送达当日不计入，末日遇法定休假日顺延");
     response.writeTo(execution, "response");
     execution.setVariable("responseReminderAt", calendar.reminderAt(response, deadlines.getResponseReminderWorkingDays()));
 
