@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Where an offer stands (public contract), read off the activities the engine has open or the end event
  * it reached. Open activities rank by how far the chain has gone: an offer in rectification whose
- * {@code respondToOffer} is still open is in {@code RECTIFICATION}.
+ * {@code respondToOffer} is still open is in {@code RECTIFICATION}. The offeror's optional petition
+ * ({@code petitionLabourBureau}) sets no status of its own: it is open beside the review or rectification.
  */
 public enum OfferStatus {
   AWAITING_RESPONSE,
@@ -26,7 +27,6 @@ public enum OfferStatus {
       Map.entry("respondToOffer", AWAITING_RESPONSE),
       Map.entry("reviewRefusal", REFUSAL_REVIEW),
       Map.entry("issueRectificationNotice", RECTIFICATION),
-      Map.entry("petitionLabourBureau", RECTIFICATION),
       Map.entry("rectificationDeadlinePassed", RECTIFICATION),
       Map.entry("orderCorrection", LABOUR_BUREAU),
       Map.entry("correctionDeadlinePassed", LABOUR_BUREAU),

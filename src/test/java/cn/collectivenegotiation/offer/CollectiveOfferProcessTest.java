@@ -305,6 +305,30 @@ class CollectiveOfferProcessTest {
   }
 
   @Test
+  @DisplayName("拒绝后审查未结，要约方即可直接提请人社局 → 转人社局责令改正")
+  void offerorPetitionsWhileTheRefusalIsReviewed() {
+    ProcessInstance offer = sendOffer();
+    refuse(offer);
+    assertThat(offer).isWaitingAt("reviewRefusal", "petitionLabourBureau");
+
+    complete(openTask(offer, "petitionLabourBureau"), withVariables("petitionReason", "拒绝理由不成立，请求责令改正"));
+
+    assertThat(offer).isWaitingAt("reviewRefusal", "orderCorrection").hasNotPassed("issueRectificationNotice");
+    // the union's review still decides: a just reason closes the offer, labour bureau included
+    review(offer, true);
+    assertThat(offer).isEnded().hasPassed("closedRefusalJustified");
+  }
+
+  @Test
+  @DisplayName("逾期后要约方可不待整改期满直接提请；按期同意的不出现提请任务")
+  void noPetitionWhenAcceptedInTime() {
+    ProcessInstance offer = sendOffer();
+    assertThat(openTask(offer, "petitionLabourBureau")).isNull();
+    accept(offer);
+    assertThat(offer).isEnded().hasPassed("offerAccepted").hasNotPassed("petitionLabourBureau");
+  }
+
+  @Test
   @DisplayName("再次拒绝：理由正当则结案，即使已在督促中")
   void justifiedSecondRefusalEndsTheEscalation() {
     ProcessInstance offer = sendOffer();
