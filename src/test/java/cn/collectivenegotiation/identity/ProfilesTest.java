@@ -1,0 +1,51 @@
+package cn.collectivenegotiation.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.collectivenegotiation.CollectiveNegotiationApplication;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Demo people only in the demo profile; production refuses to start without an admin password. */
+class ProfilesTest {
+
+  static SpringApplicationBuilder app() {
+    return new SpringApplicationBuilder(CollectiveNegotiationApplication.class);
+  }
+
+  @Test
+  @DisplayName("未设置管理员密码（非演示环境）→ 拒绝启动，并指明 CAMUNDA_ADMIN_PASSWORD")
+  void productionNeedsAnAdminPassword() {
+    assertThatThrownBy(() -> app().run("--spring.datasource.url=jdbc:h2:mem:no-password", "--server.port=0",
+            "--camunda.bpm.job-execution.enabled=false").close())
+        .hasStackTraceContaining("CAMUNDA_ADMIN_PASSWORD");
+  }
+
+  @Test
+  @DisplayName("生产环境没有演示用户；演示环境有各角色的演示用户和三个任务过滤器")
+  void demoUsersOnlyInTheDemoProfile() {
+    try (ConfigurableApplicationContext production = app().run("--spring.datasource.url=jdbc:h2:mem:production",
+        "--server.port=0", "--camunda.bpm.admin-user.password=s3cret", "--camunda.bpm.job-execution.enabled=false")) {
+      IdentityService identity = production.getBean(IdentityService.class);
+      assertThat(identity.createUserQuery().count()).as("only the administrator").isEqualTo(1);
+      assertThat(identity.checkPassword("admin", "s3cret")).isTrue();
+      assertThat(identity.createGroupQuery().groupId("union-shizhong").count()).as("standing groups exist").isEqualTo(1);
+    }
+    try (ConfigurableApplicationContext demo = app().profiles("demo").run("--spring.datasource.url=jdbc:h2:mem:demo",
+        "--server.port=0", "--camunda.bpm.job-execution.enabled=false")) {
+      IdentityService identity = demo.getBean(IdentityService.class);
+      for (String user : new String[] {"unionshizhong", "ent1", "entunion1", "bureaushizhong", "tripartite", "cityunion", "demo"}) {
+        assertThat(identity.checkPassword(user, "demo")).as(user).isTrue();
+      }
+      assertThat(identity.createUserQuery().memberOfGroup("enterprise-" + DemoData.ENTERPRISE_1).singleResult().getId())
+          .isEqualTo("ent1");
+      assertThat(demo.getBean(FilterService.class).createFilterQuery().list())
+          .extracting(f -> f.getName()).contains("我的待办", "即将到期", "已逾期");
+    }
+  }
+}
