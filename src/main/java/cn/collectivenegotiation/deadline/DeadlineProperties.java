@@ -16,6 +16,39 @@ public class DeadlineProperties {
   /** How many working days before the last day of the response period the offeree is reminded. */
   private int responseReminderWorkingDays = 3;
 
+  /** 《集体合同规定》第四十二条: 集体合同签订后10日内报送劳动保障行政部门审查. */
+  private Period filing = Period.ofDays(10);
+
+  /** How many working days before the filing deadline the employer is reminded. */
+  private int filingReminderWorkingDays = 2;
+
+  /** 《集体合同规定》第四十四、四十七条: 15日内审查; 15日内未提出异议的, 集体合同即行生效. */
+  private Period contractReview = Period.ofDays(15);
+
+  public Period getFiling() {
+    return filing;
+  }
+
+  public void setFiling(Period filing) {
+    this.filing = filing;
+  }
+
+  public int getFilingReminderWorkingDays() {
+    return filingReminderWorkingDays;
+  }
+
+  public void setFilingReminderWorkingDays(int filingReminderWorkingDays) {
+    this.filingReminderWorkingDays = filingReminderWorkingDays;
+  }
+
+  public Period getContractReview() {
+    return contractReview;
+  }
+
+  public void setContractReview(Period contractReview) {
+    this.contractReview = contractReview;
+  }
+
   /** The rectification period the upper union sets in its 整改意见书 (not fixed by law). */
   private DayLimits rectification = new DayLimits();
 

@@ -95,6 +95,11 @@ public class LegalCalendar {
     return Date.from(workingDaysBefore(deadline.lastDay(), workingDays).atStartOfDay(LegalTime.ZONE).toInstant());
   }
 
+  /** Today in the law's time zone, on the engine's clock. BPMN: {@code ${legalCalendar.today()}}. */
+  public LocalDate today() {
+    return LegalTime.today();
+  }
+
   public static String chinese(LocalDate date) {
     return date.format(CHINESE_DATE);
   }

@@ -6,6 +6,8 @@ public enum ClosedReason {
   REFUSAL_JUSTIFIED,
   /** The tripartite committee decided liability or exposure (已追究责任). */
   SANCTIONED,
+  /** The negotiation broke off and the upper union closed it (协商终止). */
+  NEGOTIATION_BROKEN_OFF,
   /** The instance was cancelled by an administrator (e.g. withdrawn). */
   CANCELLED
 }

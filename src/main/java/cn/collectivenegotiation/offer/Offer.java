@@ -34,6 +34,13 @@ public record Offer(
     return List.of(offerorSide == OfferorSide.UNION ? enterpriseGroup() : enterpriseUnionGroup());
   }
 
+  /** The workers' side in the negotiation: the enterprise union, and the upper union under 上代下 or 上参下. */
+  public List<String> unionSideGroups() {
+    return onBehalf == OnBehalf.NONE || offerorSide == OfferorSide.ENTERPRISE
+        ? List.of(enterpriseUnionGroup())
+        : List.of(enterpriseUnionGroup(), reportingUnit.unionGroup());
+  }
+
   /** The enterprise's management (企业行政). */
   public String enterpriseGroup() {
     return "enterprise-" + creditCode;

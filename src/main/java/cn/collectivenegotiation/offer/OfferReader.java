@@ -30,7 +30,9 @@ public class OfferReader {
       "issueRectificationNotice", "rectification",
       "rectificationDeadlinePassed", "rectification",
       "orderCorrection", "correction",
-      "correctionDeadlinePassed", "correction");
+      "correctionDeadlinePassed", "correction",
+      "submitForFiling", "filing",
+      "reviewContract", "review");
 
   /** Activity types a person cares about; gateways, scopes and internal starts are plumbing. */
   private static final Set<String> SHOWN_TYPES = Set.of("userTask", "serviceTask", "intermediateTimer",

@@ -77,6 +77,8 @@ public class OfferRegistration implements ExecutionListener {
     execution.setVariable(OFFEREE_GROUPS, String.join(",", offer.offereeGroups()));
     execution.setVariable(UNIT_UNION_GROUP, offer.reportingUnit().unionGroup());
     execution.setVariable(UNIT_LABOUR_BUREAU_GROUP, offer.reportingUnit().labourBureauGroup());
+    execution.setVariable(UNION_SIDE_GROUPS, String.join(",", offer.unionSideGroups()));
+    execution.setVariable(ENTERPRISE_GROUP, offer.enterpriseGroup());
 
     // 《集体合同规定》第三十二条: 收到集体协商要求之日起20日内书面回应 — counted from delivery (送达).
     Deadline response = calendar.period(offer.deliveryDate(), deadlines.getResponse(),

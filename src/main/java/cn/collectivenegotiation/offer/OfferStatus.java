@@ -30,7 +30,17 @@ public enum OfferStatus {
       Map.entry("rectificationDeadlinePassed", RECTIFICATION),
       Map.entry("orderCorrection", LABOUR_BUREAU),
       Map.entry("correctionDeadlinePassed", LABOUR_BUREAU),
-      Map.entry("decideSanction", SANCTION));
+      Map.entry("decideSanction", SANCTION),
+      Map.entry("nameUnionRepresentatives", ACCEPTED),
+      Map.entry("nameEnterpriseRepresentatives", ACCEPTED),
+      Map.entry("recordNegotiationRound", NEGOTIATING),
+      Map.entry("reviewBreakOff", NEGOTIATING),
+      Map.entry("recordCongressVote", CONGRESS_VOTE),
+      Map.entry("signContract", CONGRESS_VOTE),
+      Map.entry("submitForFiling", FILING),
+      Map.entry("followUpLateFiling", FILING),
+      Map.entry("reviewContract", UNDER_REVIEW),
+      Map.entry("reviseContract", UNDER_REVIEW));
 
   /** The status of a running offer from the ids of its open activities. */
   public static OfferStatus ofOpenActivities(Collection<String> activityIds) {
@@ -46,6 +56,6 @@ public enum OfferStatus {
 
   /** The status of an ended offer from the end event it reached. */
   public static OfferStatus ofEndActivity(String endActivityId) {
-    return "offerAccepted".equals(endActivityId) ? ACCEPTED : CLOSED;
+    return "contractEffective".equals(endActivityId) ? EFFECTIVE : CLOSED;
   }
 }

@@ -14,8 +14,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Demo people only in the demo profile; production refuses to start without an admin password. */
 class ProfilesTest {
 
+  /**
+   * Its own engine name: the engines of one JVM share Camunda's static registry, and closing one
+   * named "default" would unregister the engine the other tests' REST API uses.
+   */
   static SpringApplicationBuilder app() {
-    return new SpringApplicationBuilder(CollectiveNegotiationApplication.class);
+    return new SpringApplicationBuilder(CollectiveNegotiationApplication.class)
+        .properties("camunda.bpm.process-engine-name=profiles-test");
   }
 
   @Test

@@ -63,6 +63,13 @@ class CollectiveOfferProcessTest {
     return taskQuery().processInstanceId(offer.getId()).taskDefinitionKey(key).singleResult();
   }
 
+  /** An accepted offer goes on to the negotiation, with nothing of the escalation left behind. */
+  void assertNegotiationOpened(ProcessInstance offer) {
+    assertThat(offer).hasPassed("responseAccepted").isWaitingAt("nameUnionRepresentatives", "nameEnterpriseRepresentatives");
+    assertThat(taskQuery().processInstanceId(offer.getId()).count()).as("only the two representative tasks").isEqualTo(2);
+    assertThat(jobQuery().processInstanceId(offer.getId()).count()).as("no timer of the escalation left").isZero();
+  }
+
   void accept(ProcessInstance offer) {
     complete(openTask(offer, "respondToOffer"),
         withVariables("responseDecision", "ACCEPT", "proposedNegotiationDate", "2017-04-20"));
@@ -112,7 +119,7 @@ class CollectiveOfferProcessTest {
     now("2017-03-20T09:00");
     accept(offer);
 
-    assertThat(offer).isEnded().hasPassed("responseAccepted", "offerAccepted");
+    assertNegotiationOpened(offer);
     assertThat(offer).variables().containsEntry("answeredLate", false)
         .containsEntry("proposedNegotiationDate", "2017-04-20").containsEntry("responseDate", "2017-03-20");
     assertThat(jobQuery().processInstanceId(offer.getId()).count()).isZero();
@@ -198,8 +205,8 @@ class CollectiveOfferProcessTest {
 
     accept(offer);
 
-    assertThat(offer).isEnded().hasPassed("offerAccepted").hasNotPassed("orderCorrection");
-    assertThat(taskQuery().processInstanceId(offer.getId()).count()).isZero();
+    assertNegotiationOpened(offer);
+    assertThat(offer).hasNotPassed("orderCorrection");
   }
 
   @Test
@@ -214,7 +221,7 @@ class CollectiveOfferProcessTest {
     execute(reminder);
 
     assertThat(offer).hasPassed("sendResponseReminder", "reminderSent");
-    assertThat(openTask(offer, "respondToOffer").getPriority()).isEqualTo(ResponseReminder.HIGH_PRIORITY);
+    assertThat(openTask(offer, "respondToOffer").getPriority()).isEqualTo(cn.collectivenegotiation.deadline.TaskReminder.HIGH_PRIORITY);
 
     ProcessInstance refused = sendOffer();
     refuse(refused);
@@ -272,7 +279,8 @@ class CollectiveOfferProcessTest {
     now("2017-04-02T10:00");
     accept(offer);
 
-    assertThat(offer).isEnded().hasPassed("offerAccepted").hasNotPassed("orderCorrection");
+    assertNegotiationOpened(offer);
+    assertThat(offer).hasNotPassed("orderCorrection");
     assertThat(offer).variables().containsEntry("answeredLate", true);
     assertThat(jobQuery().processInstanceId(offer.getId()).count()).isZero();
   }
@@ -288,7 +296,8 @@ class CollectiveOfferProcessTest {
 
     accept(offer);
 
-    assertThat(offer).isEnded().hasPassed("offerAccepted").hasNotPassed("decideSanction");
+    assertNegotiationOpened(offer);
+    assertThat(offer).hasNotPassed("decideSanction");
     assertThat(offer).variables().containsEntry("answeredLate", true);
   }
 
@@ -325,7 +334,8 @@ class CollectiveOfferProcessTest {
     ProcessInstance offer = sendOffer();
     assertThat(openTask(offer, "petitionLabourBureau")).isNull();
     accept(offer);
-    assertThat(offer).isEnded().hasPassed("offerAccepted").hasNotPassed("petitionLabourBureau");
+    assertNegotiationOpened(offer);
+    assertThat(offer).hasNotPassed("petitionLabourBureau");
   }
 
   @Test

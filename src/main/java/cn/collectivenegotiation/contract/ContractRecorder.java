@@ -1,0 +1,92 @@
+package cn.collectivenegotiation.contract;
+
+import cn.collectivenegotiation.deadline.Deadline;
+import cn.collectivenegotiation.deadline.DeadlineProperties;
+import cn.collectivenegotiation.deadline.LegalCalendar;
+import cn.collectivenegotiation.deadline.LegalTime;
+import cn.collectivenegotiation.input.FormInput;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * The contract's steps after the congress vote: signing, filing with the labour bureau, its review,
+ * and revision after an objection. Each sets the next legal period through the {@link LegalCalendar}.
+ * BPMN: {@code ${contracts.signing(task)}}.
+ */
+@Component("contracts")
+public class ContractRecorder {
+
+  /** 新签 or 续签. */
+  public enum ContractKind { NEW, RENEWED }
+
+  /** Comprehensive, or one of the special contracts the notice names. */
+  public enum ContractType { COMPREHENSIVE, WAGES, WOMEN_WORKERS, OCCUPATIONAL_SAFETY }
+
+  /** The labour bureau's finding. */
+  public enum ReviewDecision { NO_OBJECTION, OBJECTION }
+
+  private final LegalCalendar calendar;
+  private final DeadlineProperties deadlines;
+
+  public ContractRecorder(LegalCalendar calendar, DeadlineProperties deadlines) {
+    this.calendar = calendar;
+    this.deadlines = deadlines;
+  }
+
+  public void signing(DelegateTask task) {
+    FormInput in = new FormInput(task.getVariables());
+    in.choice("contractKind", "签订类型", ContractKind.class, true);
+    in.choice("contractType", "合同类别", ContractType.class, true);
+    LocalDate signed = pastOrToday(in, "signedDate", "签订日期");
+    // 《集体合同规定》第三十八条: 集体合同或专项集体合同期限一般为1至3年
+    Integer years = in.integer("termYears", "期限（年）", true, 1, 3);
+    in.integer("coveredWorkers", "覆盖职工人数", true, 1, 10_000_000);
+    in.throwIfInvalid();
+    task.setVariable("contractEndDate", signed.plusYears(years).minusDays(1).toString());
+    Deadline filing = calendar.period(signed, deadlines.getFiling(), "依据《集体合同规定》第四十二条，自"
+        + LegalCalendar.chinese(signed) + "签订之日起" + deadlines.getFiling().getDays() + "日内报送审查");
+    filing.writeTo(task.getExecution(), "filing");
+    task.setVariable("filingReminderAt", calendar.reminderAt(filing, deadlines.getFilingReminderWorkingDays()));
+  }
+
+  public void filing(DelegateTask task) {
+    FormInput in = new FormInput(task.getVariables());
+    LocalDate filed = pastOrToday(in, "filingDate", "报送日期");
+    in.text("filingNote", "报送说明", false, 4000);
+    in.throwIfInvalid();
+    calendar.period(filed, deadlines.getContractReview(), "依据《集体合同规定》第四十四、四十七条，自"
+            + LegalCalendar.chinese(filed) + "收到文本之日起" + deadlines.getContractReview().getDays()
+            + "日内审查，期满未提出异议的即行生效")
+        .writeTo(task.getExecution(), "review");
+  }
+
+  public void filingFollowUp(DelegateTask task) {
+    FormInput in = new FormInput(task.getVariables());
+    in.text("filingFollowUpNote", "督促情况", true, 4000);
+    in.throwIfInvalid();
+  }
+
+  public void review(DelegateTask task) {
+    FormInput in = new FormInput(task.getVariables());
+    ReviewDecision decision = in.choice("reviewDecision", "审查意见", ReviewDecision.class, true);
+    if (decision == ReviewDecision.OBJECTION) {
+      in.text("objection", "异议内容", true, 4000);
+    }
+    in.throwIfInvalid();
+  }
+
+  public void revision(DelegateTask task) {
+    FormInput in = new FormInput(task.getVariables());
+    in.text("revisionSummary", "修改情况", true, 4000);
+    in.throwIfInvalid();
+  }
+
+  private static LocalDate pastOrToday(FormInput in, String field, String label) {
+    LocalDate date = in.date(field, label, true);
+    if (date != null && date.isAfter(LegalTime.today())) {
+      in.reject(field, label + "不能晚于今天 (" + field + " must not be in the future)");
+    }
+    return date;
+  }
+}

@@ -1,0 +1,280 @@
+package cn.collectivenegotiation.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.collectivenegotiation.ProductTest;
+import cn.collectivenegotiation.deadline.LegalTime;
+import cn.collectivenegotiation.deadline.TaskReminder;
+import cn.collectivenegotiation.input.InvalidInputException;
+import cn.collectivenegotiation.offer.OfferProcess;
+import cn.collectivenegotiation.offer.Offers;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** From an accepted offer to an effective contract: every path, timers included. */
+@ProductTest
+class ContractStagesProcessTest {
+
+  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  @Autowired ProcessEngine engine;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    now("2017-03-09T10:00");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  static void now(String t) {
+    ClockUtil.setCurrentTime(at(t));
+  }
+
+  static Date at(String t) {
+    return Date.from(LocalDateTime.parse(t).atZone(SHANGHAI).toInstant());
+  }
+
+  Task open(ProcessInstance offer, String key) {
+    return taskQuery().processInstanceId(offer.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  /** An offer delivered 2017-03-08 and accepted the next day. */
+  ProcessInstance acceptedOffer() {
+    Map<String, Object> vars = Offers.unionOffer("2017-03-07");
+    vars.put("deliveryDate", "2017-03-08");
+    ProcessInstance offer = runtimeService().startProcessInstanceByKey(OfferProcess.KEY, vars);
+    complete(open(offer, "respondToOffer"), withVariables("responseDecision", "ACCEPT", "proposedNegotiationDate", "2017-03-20"));
+    return offer;
+  }
+
+  void nameRepresentatives(ProcessInstance offer) {
+    complete(open(offer, "nameUnionRepresentatives"), withVariables(
+        "unionChiefRepresentative", "王主席", "unionRepresentatives", "李代表\n张代表"));
+    complete(open(offer, "nameEnterpriseRepresentatives"), withVariables(
+        "enterpriseChiefRepresentative", "赵总经理", "enterpriseRepresentatives", "钱经理\n孙经理"));
+  }
+
+  void round(ProcessInstance offer, String outcome) {
+    complete(open(offer, "recordNegotiationRound"), withVariables("roundDate", LegalTime.today().toString(), "roundPlace", "公司会议室",
+        "roundSummary", "就工资调整进行协商", "roundOutcome", outcome));
+  }
+
+  void vote(ProcessInstance offer, int total, int present, int inFavour) {
+    complete(open(offer, "recordCongressVote"), withVariables("congressKind", "REPRESENTATIVES", "congressDate", LegalTime.today().toString(),
+        "congressTotal", total, "congressPresent", present, "congressInFavour", inFavour));
+  }
+
+  void sign(ProcessInstance offer) {
+    complete(open(offer, "signContract"), withVariables("contractKind", "NEW", "contractType", "COMPREHENSIVE",
+        "signedDate", "2017-03-28", "termYears", 3, "coveredWorkers", 300));
+  }
+
+  ProcessInstance signedContract() {
+    ProcessInstance offer = acceptedOffer();
+    nameRepresentatives(offer);
+    round(offer, "AGREED");
+    now("2017-03-28T10:00");
+    vote(offer, 30, 25, 20);
+    sign(offer);
+    return offer;
+  }
+
+  void file(ProcessInstance offer, String date) {
+    complete(open(offer, "submitForFiling"), withVariables("filingDate", date));
+  }
+
+  @Test
+  @DisplayName("应约 → 双方确定代表 → 协商达成一致 → 职代会通过 → 签订 → 10日内报送 → 人社局无异议 → 生效")
+  void fromAcceptanceToEffectiveContract() {
+    ProcessInstance offer = acceptedOffer();
+    assertThat(open(offer, "nameUnionRepresentatives")).hasCandidateGroup("enterprise-union-" + Offers.ENTERPRISE);
+    assertThat(open(offer, "nameEnterpriseRepresentatives")).hasCandidateGroup("enterprise-" + Offers.ENTERPRISE);
+    nameRepresentatives(offer);
+    assertThat(offer).isWaitingAt("recordNegotiationRound");
+    round(offer, "AGREED");
+    now("2017-03-28T10:00");
+    vote(offer, 30, 25, 20);
+    assertThat(offer).variables().containsEntry("congressPassed", true);
+    sign(offer);
+
+    // 《集体合同规定》第四十二条: signed 2017-03-28 + 10 days = Friday 2017-04-07
+    Task filing = open(offer, "submitForFiling");
+    assertThat(filing).hasCandidateGroup("enterprise-" + Offers.ENTERPRISE);
+    assertThat(filing.getDueDate()).isEqualTo(at("2017-04-07T23:59:59"));
+    assertThat(offer).variables().containsEntry("filingDeadline", "2017-04-07").containsEntry("contractEndDate", "2020-03-27");
+
+    now("2017-04-05T10:00");
+    file(offer, "2017-04-05");
+    Task review = open(offer, "reviewContract");
+    assertThat(review).hasCandidateGroup("labour-bureau-shizhong");
+    // 15 days from 2017-04-05 = Thursday 2017-04-20
+    assertThat(review.getDueDate()).isEqualTo(at("2017-04-20T23:59:59"));
+    assertThat(job("reviewPeriodExpired", offer).getDuedate()).isEqualTo(at("2017-04-21T00:00"));
+
+    now("2017-04-12T10:00");
+    complete(review, withVariables("reviewDecision", "NO_OBJECTION"));
+
+    assertThat(offer).isEnded().hasPassed("contractEffective");
+    assertThat(offer).variables().containsEntry("contractEffectiveDate", "2017-04-12").containsEntry("negotiationRounds", 1);
+  }
+
+  @Test
+  @DisplayName("双方代表人数不等或少于3人 → 拒绝提交")
+  void representativesMustMatch() {
+    ProcessInstance offer = acceptedOffer();
+    Task union = open(offer, "nameUnionRepresentatives");
+    assertThatThrownBy(() -> taskService().complete(union.getId(), Map.of(
+        "unionChiefRepresentative", "王主席", "unionRepresentatives", "李代表")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("至少3人");
+    complete(union, withVariables("unionChiefRepresentative", "王主席", "unionRepresentatives", "李代表\n张代表\n周代表"));
+
+    Task enterprise = open(offer, "nameEnterpriseRepresentatives");
+    assertThatThrownBy(() -> taskService().complete(enterprise.getId(), Map.of(
+        "enterpriseChiefRepresentative", "赵总经理", "enterpriseRepresentatives", "钱经理\n孙经理")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("人数应相等").hasMessageContaining("4人");
+    assertThat(offer).isWaitingAt("nameEnterpriseRepresentatives");
+  }
+
+  @Test
+  @DisplayName("继续协商 → 再次记录协商会议；次数累计")
+  void severalRounds() {
+    ProcessInstance offer = acceptedOffer();
+    nameRepresentatives(offer);
+    round(offer, "CONTINUE");
+    round(offer, "CONTINUE");
+    assertThat(offer).isWaitingAt("recordNegotiationRound");
+    round(offer, "AGREED");
+    assertThat(offer).isWaitingAt("recordCongressVote").variables().containsEntry("negotiationRounds", 3);
+  }
+
+  @Test
+  @DisplayName("协商中断 → 上级工会督促恢复 → 继续协商；再次中断并终止 → 结案")
+  void breakOff() {
+    ProcessInstance offer = acceptedOffer();
+    nameRepresentatives(offer);
+    round(offer, "BROKEN_OFF");
+    assertThat(open(offer, "reviewBreakOff")).hasCandidateGroup("union-shizhong");
+    complete(open(offer, "reviewBreakOff"), withVariables("breakOffDecision", "RESUME", "breakOffOpinion", "督促恢复协商"));
+    assertThat(offer).isWaitingAt("recordNegotiationRound");
+
+    round(offer, "BROKEN_OFF");
+    complete(open(offer, "reviewBreakOff"), withVariables("breakOffDecision", "CLOSE", "breakOffOpinion", "企业已停产"));
+    assertThat(offer).isEnded().hasPassed("closedNegotiation");
+    assertThat(offer).variables().containsEntry("closedReason", "NEGOTIATION_BROKEN_OFF");
+  }
+
+  @ParameterizedTest(name = "应到{0} 实到{1} 同意{2} → 通过: {3}")
+  @DisplayName("职代会：三分之二以上出席且全体半数以上同意方获通过，否则重新协商（边界）")
+  @CsvSource({
+      "30, 20, 16, true",   // exactly two thirds present, 16 of 30 is more than half
+      "30, 19, 19, false",  // fewer than two thirds present
+      "30, 30, 15, false",  // exactly half is not more than half
+      "31, 21, 16, true",   // 21*3 = 63 >= 62; 16*2 = 32 > 31
+  })
+  void congressRule(int total, int present, int inFavour, boolean passed) {
+    ProcessInstance offer = acceptedOffer();
+    nameRepresentatives(offer);
+    round(offer, "AGREED");
+    vote(offer, total, present, inFavour);
+    assertThat(offer).variables().containsEntry("congressPassed", passed);
+    assertThat(offer).isWaitingAt(passed ? "signContract" : "recordNegotiationRound");
+  }
+
+  @Test
+  @DisplayName("职代会人数自相矛盾（实到多于应到、同意多于实到） → 拒绝提交")
+  void congressNumbersMustAddUp() {
+    ProcessInstance offer = acceptedOffer();
+    nameRepresentatives(offer);
+    round(offer, "AGREED");
+    Task vote = open(offer, "recordCongressVote");
+    Map<String, Object> v = new HashMap<>(Map.of("congressKind", "ALL_WORKERS", "congressDate", "2017-03-09",
+        "congressTotal", 30, "congressPresent", 31, "congressInFavour", 32));
+    assertThatThrownBy(() -> taskService().complete(vote.getId(), v)).hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("congressPresent").hasMessageContaining("congressInFavour");
+  }
+
+  @Test
+  @DisplayName("签订：期限超过3年被拒绝")
+  void termAtMostThreeYears() {
+    ProcessInstance offer = acceptedOffer();
+    nameRepresentatives(offer);
+    round(offer, "AGREED");
+    vote(offer, 30, 25, 20);
+    Task sign = open(offer, "signContract");
+    assertThatThrownBy(() -> taskService().complete(sign.getId(), Map.of("contractKind", "NEW", "contractType", "WAGES",
+        "signedDate", "2017-03-09", "termYears", 5, "coveredWorkers", 300)))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("termYears");
+  }
+
+  @Test
+  @DisplayName("报送期限前2个工作日提醒企业；逾期未报送 → 上级工会督促，报送仍可继续")
+  void lateFiling() {
+    ProcessInstance offer = signedContract();
+    // two working days before Friday 2017-04-07: Wednesday 04-05 (04-02..04-04 is 清明)
+    assertThat(job("filingReminder", offer).getDuedate()).isEqualTo(at("2017-04-05T00:00"));
+    execute(job("filingReminder", offer));
+    assertThat(open(offer, "submitForFiling").getPriority()).isEqualTo(TaskReminder.HIGH_PRIORITY);
+
+    assertThat(job("filingOverdue", offer).getDuedate()).isEqualTo(at("2017-04-08T00:00"));
+    execute(job("filingOverdue", offer));
+    Task followUp = open(offer, "followUpLateFiling");
+    assertThat(followUp).hasCandidateGroup("union-shizhong");
+    complete(followUp, withVariables("filingFollowUpNote", "已电话督促企业报送"));
+
+    now("2017-04-10T10:00");
+    file(offer, "2017-04-10");
+    assertThat(offer).isWaitingAt("reviewContract");
+  }
+
+  @Test
+  @DisplayName("人社局15日内未提出异议 → 合同依法生效")
+  void effectiveWhenTheBureauIsSilent() {
+    ProcessInstance offer = signedContract();
+    now("2017-04-05T10:00");
+    file(offer, "2017-04-05");
+    now("2017-04-21T00:00");
+    execute(job("reviewPeriodExpired", offer));
+    assertThat(offer).isEnded().hasPassed("contractEffective").hasNotPassed("reviewDecisionGateway");
+    assertThat(offer).variables().containsEntry("contractEffectiveDate", "2017-04-21");
+  }
+
+  @Test
+  @DisplayName("人社局提出异议 → 双方修改 → 重新报送 → 无异议 → 生效")
+  void objectionSendsItBack() {
+    ProcessInstance offer = signedContract();
+    now("2017-04-05T10:00");
+    file(offer, "2017-04-05");
+    Task review = open(offer, "reviewContract");
+    assertThatThrownBy(() -> taskService().complete(review.getId(), Map.of("reviewDecision", "OBJECTION")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("objection");
+    complete(review, withVariables("reviewDecision", "OBJECTION", "objection", "第八条工资标准低于当地最低工资"));
+
+    complete(open(offer, "reviseContract"), withVariables("revisionSummary", "已按最低工资标准修改第八条"));
+    assertThat(offer).isWaitingAt("submitForFiling");
+    now("2017-04-06T10:00");
+    file(offer, "2017-04-06");
+    complete(open(offer, "reviewContract"), withVariables("reviewDecision", "NO_OBJECTION"));
+    assertThat(offer).isEnded().hasPassed("contractEffective", "reviseContract");
+  }
+}
