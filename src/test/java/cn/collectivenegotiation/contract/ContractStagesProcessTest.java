@@ -5,88 +5,52 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import cn.collectivenegotiation.ProductTest;
+import cn.collectivenegotiation.ProcessTestBase;
 import cn.collectivenegotiation.deadline.LegalTime;
 import cn.collectivenegotiation.deadline.TaskReminder;
 import cn.collectivenegotiation.input.InvalidInputException;
 import cn.collectivenegotiation.offer.OfferProcess;
 import cn.collectivenegotiation.offer.Offers;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** From an accepted offer to an effective contract: every path, timers included. */
-@ProductTest
-class ContractStagesProcessTest {
-
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-  @Autowired ProcessEngine engine;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-    now("2017-03-09T10:00");
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
-  static void now(String t) {
-    ClockUtil.setCurrentTime(at(t));
-  }
-
-  static Date at(String t) {
-    return Date.from(LocalDateTime.parse(t).atZone(SHANGHAI).toInstant());
-  }
-
-  Task open(ProcessInstance offer, String key) {
-    return taskQuery().processInstanceId(offer.getId()).taskDefinitionKey(key).singleResult();
-  }
+class ContractStagesProcessTest extends ProcessTestBase {
 
   /** An offer delivered 2017-03-08 and accepted the next day. */
   ProcessInstance acceptedOffer() {
     Map<String, Object> vars = Offers.unionOffer("2017-03-07");
     vars.put("deliveryDate", "2017-03-08");
     ProcessInstance offer = runtimeService().startProcessInstanceByKey(OfferProcess.KEY, vars);
-    complete(open(offer, "respondToOffer"), withVariables("responseDecision", "ACCEPT", "proposedNegotiationDate", "2017-03-20"));
+    complete(openTask(offer, "respondToOffer"), withVariables("responseDecision", "ACCEPT", "proposedNegotiationDate", "2017-03-20"));
     return offer;
   }
 
   void nameRepresentatives(ProcessInstance offer) {
-    complete(open(offer, "nameUnionRepresentatives"), withVariables(
+    complete(openTask(offer, "nameUnionRepresentatives"), withVariables(
         "unionChiefRepresentative", "王主席", "unionRepresentatives", "李代表\n张代表"));
-    complete(open(offer, "nameEnterpriseRepresentatives"), withVariables(
+    complete(openTask(offer, "nameEnterpriseRepresentatives"), withVariables(
         "enterpriseChiefRepresentative", "赵总经理", "enterpriseRepresentatives", "钱经理\n孙经理"));
   }
 
   void round(ProcessInstance offer, String outcome) {
-    complete(open(offer, "recordNegotiationRound"), withVariables("roundDate", LegalTime.today().toString(), "roundPlace", "公司会议室",
+    complete(openTask(offer, "recordNegotiationRound"), withVariables("roundDate", LegalTime.today().toString(), "roundPlace", "公司会议室",
         "roundSummary", "就工资调整进行协商", "roundOutcome", outcome));
   }
 
   void vote(ProcessInstance offer, int total, int present, int inFavour) {
-    complete(open(offer, "recordCongressVote"), withVariables("congressKind", "REPRESENTATIVES", "congressDate", LegalTime.today().toString(),
+    complete(openTask(offer, "recordCongressVote"), withVariables("congressKind", "REPRESENTATIVES", "congressDate", LegalTime.today().toString(),
         "congressTotal", total, "congressPresent", present, "congressInFavour", inFavour));
   }
 
   void sign(ProcessInstance offer) {
-    complete(open(offer, "signContract"), withVariables("contractKind", "NEW", "contractType", "COMPREHENSIVE",
+    complete(openTask(offer, "signContract"), withVariables("contractKind", "NEW", "contractType", "COMPREHENSIVE",
         "signedDate", "2017-03-28", "termYears", 3, "coveredWorkers", 300));
   }
 
@@ -101,15 +65,15 @@ class ContractStagesProcessTest {
   }
 
   void file(ProcessInstance offer, String date) {
-    complete(open(offer, "submitForFiling"), withVariables("filingDate", date));
+    complete(openTask(offer, "submitForFiling"), withVariables("filingDate", date));
   }
 
   @Test
   @DisplayName("应约 → 双方确定代表 → 协商达成一致 → 职代会通过 → 签订 → 10日内报送 → 人社局无异议 → 生效")
   void fromAcceptanceToEffectiveContract() {
     ProcessInstance offer = acceptedOffer();
-    assertThat(open(offer, "nameUnionRepresentatives")).hasCandidateGroup("enterprise-union-" + Offers.ENTERPRISE);
-    assertThat(open(offer, "nameEnterpriseRepresentatives")).hasCandidateGroup("enterprise-" + Offers.ENTERPRISE);
+    assertThat(openTask(offer, "nameUnionRepresentatives")).hasCandidateGroup("enterprise-union-" + Offers.ENTERPRISE);
+    assertThat(openTask(offer, "nameEnterpriseRepresentatives")).hasCandidateGroup("enterprise-" + Offers.ENTERPRISE);
     nameRepresentatives(offer);
     assertThat(offer).isWaitingAt("recordNegotiationRound");
     round(offer, "AGREED");
@@ -119,14 +83,14 @@ class ContractStagesProcessTest {
     sign(offer);
 
     // 《集体合同规定》第四十二条: signed 2017-03-28 + 10 days = Friday 2017-04-07
-    Task filing = open(offer, "submitForFiling");
+    Task filing = openTask(offer, "submitForFiling");
     assertThat(filing).hasCandidateGroup("enterprise-" + Offers.ENTERPRISE);
     assertThat(filing.getDueDate()).isEqualTo(at("2017-04-07T23:59:59"));
     assertThat(offer).variables().containsEntry("filingDeadline", "2017-04-07").containsEntry("contractEndDate", "2020-03-27");
 
     now("2017-04-05T10:00");
     file(offer, "2017-04-05");
-    Task review = open(offer, "reviewContract");
+    Task review = openTask(offer, "reviewContract");
     assertThat(review).hasCandidateGroup("labour-bureau-shizhong");
     // 15 days from 2017-04-05 = Thursday 2017-04-20
     assertThat(review.getDueDate()).isEqualTo(at("2017-04-20T23:59:59"));
@@ -143,13 +107,13 @@ class ContractStagesProcessTest {
   @DisplayName("双方代表人数不等或少于3人 → 拒绝提交")
   void representativesMustMatch() {
     ProcessInstance offer = acceptedOffer();
-    Task union = open(offer, "nameUnionRepresentatives");
+    Task union = openTask(offer, "nameUnionRepresentatives");
     assertThatThrownBy(() -> taskService().complete(union.getId(), Map.of(
         "unionChiefRepresentative", "王主席", "unionRepresentatives", "李代表")))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("至少3人");
     complete(union, withVariables("unionChiefRepresentative", "王主席", "unionRepresentatives", "李代表\n张代表\n周代表"));
 
-    Task enterprise = open(offer, "nameEnterpriseRepresentatives");
+    Task enterprise = openTask(offer, "nameEnterpriseRepresentatives");
     assertThatThrownBy(() -> taskService().complete(enterprise.getId(), Map.of(
         "enterpriseChiefRepresentative", "赵总经理", "enterpriseRepresentatives", "钱经理\n孙经理")))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("人数应相等").hasMessageContaining("4人");
@@ -174,12 +138,12 @@ class ContractStagesProcessTest {
     ProcessInstance offer = acceptedOffer();
     nameRepresentatives(offer);
     round(offer, "BROKEN_OFF");
-    assertThat(open(offer, "reviewBreakOff")).hasCandidateGroup("union-shizhong");
-    complete(open(offer, "reviewBreakOff"), withVariables("breakOffDecision", "RESUME", "breakOffOpinion", "督促恢复协商"));
+    assertThat(openTask(offer, "reviewBreakOff")).hasCandidateGroup("union-shizhong");
+    complete(openTask(offer, "reviewBreakOff"), withVariables("breakOffDecision", "RESUME", "breakOffOpinion", "督促恢复协商"));
     assertThat(offer).isWaitingAt("recordNegotiationRound");
 
     round(offer, "BROKEN_OFF");
-    complete(open(offer, "reviewBreakOff"), withVariables("breakOffDecision", "CLOSE", "breakOffOpinion", "企业已停产"));
+    complete(openTask(offer, "reviewBreakOff"), withVariables("breakOffDecision", "CLOSE", "breakOffOpinion", "企业已停产"));
     assertThat(offer).isEnded().hasPassed("closedNegotiation");
     assertThat(offer).variables().containsEntry("closedReason", "NEGOTIATION_BROKEN_OFF");
   }
@@ -207,7 +171,7 @@ class ContractStagesProcessTest {
     ProcessInstance offer = acceptedOffer();
     nameRepresentatives(offer);
     round(offer, "AGREED");
-    Task vote = open(offer, "recordCongressVote");
+    Task vote = openTask(offer, "recordCongressVote");
     Map<String, Object> v = new HashMap<>(Map.of("congressKind", "ALL_WORKERS", "congressDate", "2017-03-09",
         "congressTotal", 30, "congressPresent", 31, "congressInFavour", 32));
     assertThatThrownBy(() -> taskService().complete(vote.getId(), v)).hasRootCauseInstanceOf(InvalidInputException.class)
@@ -221,7 +185,7 @@ class ContractStagesProcessTest {
     nameRepresentatives(offer);
     round(offer, "AGREED");
     vote(offer, 30, 25, 20);
-    Task sign = open(offer, "signContract");
+    Task sign = openTask(offer, "signContract");
     assertThatThrownBy(() -> taskService().complete(sign.getId(), Map.of("contractKind", "NEW", "contractType", "WAGES",
         "signedDate", "2017-03-09", "termYears", 5, "coveredWorkers", 300)))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("termYears");
@@ -234,11 +198,11 @@ class ContractStagesProcessTest {
     // two working days before Friday 2017-04-07: Wednesday 04-05 (04-02..04-04 is 清明)
     assertThat(job("filingReminder", offer).getDuedate()).isEqualTo(at("2017-04-05T00:00"));
     execute(job("filingReminder", offer));
-    assertThat(open(offer, "submitForFiling").getPriority()).isEqualTo(TaskReminder.HIGH_PRIORITY);
+    assertThat(openTask(offer, "submitForFiling").getPriority()).isEqualTo(TaskReminder.HIGH_PRIORITY);
 
     assertThat(job("filingOverdue", offer).getDuedate()).isEqualTo(at("2017-04-08T00:00"));
     execute(job("filingOverdue", offer));
-    Task followUp = open(offer, "followUpLateFiling");
+    Task followUp = openTask(offer, "followUpLateFiling");
     assertThat(followUp).hasCandidateGroup("union-shizhong");
     complete(followUp, withVariables("filingFollowUpNote", "已电话督促企业报送"));
 
@@ -265,16 +229,16 @@ class ContractStagesProcessTest {
     ProcessInstance offer = signedContract();
     now("2017-04-05T10:00");
     file(offer, "2017-04-05");
-    Task review = open(offer, "reviewContract");
+    Task review = openTask(offer, "reviewContract");
     assertThatThrownBy(() -> taskService().complete(review.getId(), Map.of("reviewDecision", "OBJECTION")))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("objection");
     complete(review, withVariables("reviewDecision", "OBJECTION", "objection", "第八条工资标准低于当地最低工资"));
 
-    complete(open(offer, "reviseContract"), withVariables("revisionSummary", "已按最低工资标准修改第八条"));
+    complete(openTask(offer, "reviseContract"), withVariables("revisionSummary", "已按最低工资标准修改第八条"));
     assertThat(offer).isWaitingAt("submitForFiling");
     now("2017-04-06T10:00");
     file(offer, "2017-04-06");
-    complete(open(offer, "reviewContract"), withVariables("reviewDecision", "NO_OBJECTION"));
+    complete(openTask(offer, "reviewContract"), withVariables("reviewDecision", "NO_OBJECTION"));
     assertThat(offer).isEnded().hasPassed("contractEffective", "reviseContract");
   }
 }

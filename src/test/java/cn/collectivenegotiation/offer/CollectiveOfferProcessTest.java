@@ -6,50 +6,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import cn.collectivenegotiation.ProductTest;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
+import cn.collectivenegotiation.ProcessTestBase;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of {@code collective-offer}, on the real engine; time moves by executing jobs. */
-@ProductTest
-class CollectiveOfferProcessTest {
-
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-  @Autowired ProcessEngine engine;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-    now("2017-03-09T10:00");
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
-  static void now(String localDateTime) {
-    ClockUtil.setCurrentTime(at(localDateTime));
-  }
-
-  static Date at(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant());
-  }
+class CollectiveOfferProcessTest extends ProcessTestBase {
 
   /** An offer written 2017-03-07 and delivered 2017-03-08: its 20 days end on Tuesday 2017-03-28. */
   ProcessInstance sendOffer() {
@@ -59,9 +27,6 @@ class CollectiveOfferProcessTest {
     return runtimeService().startProcessInstanceByKey(OfferProcess.KEY, vars);
   }
 
-  Task openTask(ProcessInstance offer, String key) {
-    return taskQuery().processInstanceId(offer.getId()).taskDefinitionKey(key).singleResult();
-  }
 
   /** An accepted offer goes on to the negotiation, with nothing of the escalation left behind. */
   void assertNegotiationOpened(ProcessInstance offer) {
