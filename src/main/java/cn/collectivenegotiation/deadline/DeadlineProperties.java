@@ -1,6 +1,7 @@
 package cn.collectivenegotiation.deadline;
 
 import java.time.Period;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("negotiation.deadlines")
 public class DeadlineProperties {
+
+  /** The time zone in which a last day ends at 24:00 (民法典第二百零三条). */
+  private ZoneId zone = ZoneId.of("Asia/Shanghai");
 
   /** 《集体合同规定》第三十二条: 收到集体协商要求之日起20日内以书面形式回应. */
   private Period response = Period.ofDays(20);
@@ -54,6 +58,14 @@ public class DeadlineProperties {
 
   /** The period of the labour bureau's 责令限期改正 (not fixed by law). */
   private DayLimits correctionOrder = new DayLimits();
+
+  public ZoneId getZone() {
+    return zone;
+  }
+
+  public void setZone(ZoneId zone) {
+    this.zone = zone;
+  }
 
   public Period getResponse() {
     return response;

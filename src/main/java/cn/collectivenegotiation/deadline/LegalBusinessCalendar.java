@@ -54,7 +54,7 @@ public class LegalBusinessCalendar implements BusinessCalendar {
 
   private Date due(String description, Date startDate) {
     Date start = startDate != null ? startDate : ClockUtil.getCurrentTime();
-    LocalDate startDay = start.toInstant().atZone(LegalTime.ZONE).toLocalDate();
+    LocalDate startDay = start.toInstant().atZone(LegalTime.zone()).toLocalDate();
     return Date.from(calendar.period(startDay, Period.parse(description.trim()), "").dueAt());
   }
 }

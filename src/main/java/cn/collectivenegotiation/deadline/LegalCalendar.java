@@ -25,8 +25,9 @@ public class LegalCalendar {
 
   private final HolidayArrangements arrangements;
 
-  public LegalCalendar(HolidayArrangements arrangements) {
+  public LegalCalendar(HolidayArrangements arrangements, DeadlineProperties deadlines) {
     this.arrangements = arrangements;
+    LegalTime.use(deadlines.getZone());
   }
 
   /** A period of calendar days (or months) that starts on {@code start}, which is not counted. */
@@ -82,7 +83,7 @@ public class LegalCalendar {
     String warning = unknownYears.isEmpty() ? null
         : "注意：尚未载入" + unknownYears + "年国务院节假日安排，期限仅按周末顺延计算，请核对 "
             + "(no official holiday arrangement loaded for " + unknownYears + ": only weekends were counted)";
-    return new Deadline(last, last.plusDays(1).atStartOfDay(LegalTime.ZONE).toInstant(), basis, warning);
+    return new Deadline(last, last.plusDays(1).atStartOfDay(LegalTime.zone()).toInstant(), basis, warning);
   }
 
   /** The due date a task shows in Tasklist: the last moment of the last day, not the next midnight. */
@@ -92,7 +93,7 @@ public class LegalCalendar {
 
   /** The start of the day {@code workingDays} working days before the deadline's last day. */
   public Date reminderAt(Deadline deadline, int workingDays) {
-    return Date.from(workingDaysBefore(deadline.lastDay(), workingDays).atStartOfDay(LegalTime.ZONE).toInstant());
+    return Date.from(workingDaysBefore(deadline.lastDay(), workingDays).atStartOfDay(LegalTime.zone()).toInstant());
   }
 
   /** Today in the law's time zone, on the engine's clock. BPMN: {@code ${legalCalendar.today()}}. */

@@ -138,7 +138,7 @@ public final class FormInput {
       return null;
     }
     if (v instanceof Date d) {
-      return d.toInstant().atZone(LegalTime.ZONE).toLocalDate();
+      return d.toInstant().atZone(LegalTime.zone()).toLocalDate();
     }
     try {
       String s = v.toString().trim();

@@ -48,7 +48,7 @@ class LegalCalendarTest {
     Deadline d = calendar.period(LocalDate.parse(delivered), Period.ofDays(days), "依据");
     assertThat(d.lastDay()).isEqualTo(LocalDate.parse(expectedLastDay));
     // the last day ends at 24:00 in Asia/Shanghai
-    assertThat(d.dueAt()).isEqualTo(LocalDate.parse(expectedLastDay).plusDays(1).atStartOfDay(LegalTime.ZONE).toInstant());
+    assertThat(d.dueAt()).isEqualTo(LocalDate.parse(expectedLastDay).plusDays(1).atStartOfDay(LegalTime.zone()).toInstant());
     assertThat(d.warning()).isNull();
   }
 
@@ -159,6 +159,6 @@ class LegalCalendarTest {
   }
 
   static Date date(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(LegalTime.ZONE).toInstant());
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(LegalTime.zone()).toInstant());
   }
 }
