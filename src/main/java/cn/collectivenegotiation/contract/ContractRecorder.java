@@ -43,7 +43,11 @@ public class ContractRecorder {
     Integer years = in.integer("termYears", "期限（年）", true, 1, 3);
     in.integer("coveredWorkers", "覆盖职工人数", true, 1, 10_000_000);
     in.throwIfInvalid();
-    task.setVariable("contractEndDate", signed.plusYears(years).minusDays(1).toString());
+    LocalDate end = signed.plusYears(years).minusDays(1);
+    task.setVariable("contractEndDate", end.toString());
+    // 《集体合同规定》第三十八条: 期满前3个月内可提出续订要求 — the union is prompted then
+    task.setVariable("renewalPromptAt",
+        java.util.Date.from(end.minusMonths(3).atStartOfDay(LegalTime.zone()).toInstant()));
     Deadline filing = calendar.period(signed, deadlines.getFiling(), "依据《集体合同规定》第四十二条，自"
         + LegalCalendar.chinese(signed) + "签订之日起" + deadlines.getFiling().getDays() + "日内报送审查");
     filing.writeTo(task.getExecution(), "filing");
@@ -73,6 +77,16 @@ public class ContractRecorder {
     if (decision == ReviewDecision.OBJECTION) {
       in.text("objection", "异议内容", true, 4000);
     }
+    in.throwIfInvalid();
+  }
+
+  /** Whether the contract will be renewed, as the union plans it (the renewal offer is a new offer). */
+  public enum RenewalDecision { WILL_RENEW, NO_RENEWAL }
+
+  public void renewal(DelegateTask task) {
+    FormInput in = new FormInput(task.getVariables());
+    in.choice("renewalDecision", "续签安排", RenewalDecision.class, true);
+    in.text("renewalNote", "说明", true, 4000);
     in.throwIfInvalid();
   }
 

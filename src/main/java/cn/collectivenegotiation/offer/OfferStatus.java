@@ -40,7 +40,9 @@ public enum OfferStatus {
       Map.entry("submitForFiling", FILING),
       Map.entry("followUpLateFiling", FILING),
       Map.entry("reviewContract", UNDER_REVIEW),
-      Map.entry("reviseContract", UNDER_REVIEW));
+      Map.entry("reviseContract", UNDER_REVIEW),
+      Map.entry("renewalDue", EFFECTIVE),
+      Map.entry("proposeRenewal", EFFECTIVE));
 
   /** The status of a running offer from the ids of its open activities. */
   public static OfferStatus ofOpenActivities(Collection<String> activityIds) {
@@ -56,6 +58,6 @@ public enum OfferStatus {
 
   /** The status of an ended offer from the end event it reached. */
   public static OfferStatus ofEndActivity(String endActivityId) {
-    return "contractEffective".equals(endActivityId) ? EFFECTIVE : CLOSED;
+    return "contractCycleEnded".equals(endActivityId) ? EFFECTIVE : CLOSED;
   }
 }

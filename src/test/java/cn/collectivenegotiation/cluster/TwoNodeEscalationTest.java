@@ -69,7 +69,11 @@ class TwoNodeEscalationTest {
             "--camunda.bpm.admin-user.password=cluster-test",
             "--camunda.bpm.process-engine-name=" + name,
             "--camunda.bpm.generic-properties.properties.hostname=" + name,
-            "--camunda.bpm.job-execution.enabled=true");
+            "--camunda.bpm.job-execution.enabled=true",
+            // an idle job executor backs off up to a minute by default; both must be awake when the
+            // timers fall due, or one node may finish all of them before the other looks
+            "--camunda.bpm.job-execution.wait-time-in-millis=500",
+            "--camunda.bpm.job-execution.max-wait=2000");
   }
 
   @Test

@@ -9,7 +9,13 @@ import cn.collectivenegotiation.ProcessTestBase;
 import cn.collectivenegotiation.deadline.LegalTime;
 import cn.collectivenegotiation.deadline.TaskReminder;
 import cn.collectivenegotiation.input.InvalidInputException;
+import cn.collectivenegotiation.identity.CurrentUser;
 import cn.collectivenegotiation.offer.OfferProcess;
+import cn.collectivenegotiation.offer.OfferReader;
+import cn.collectivenegotiation.offer.OfferStatus;
+import cn.collectivenegotiation.offer.OfferView;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import cn.collectivenegotiation.offer.Offers;
 import java.util.HashMap;
 import java.util.Map;
@@ -99,8 +105,39 @@ class ContractStagesProcessTest extends ProcessTestBase {
     now("2017-04-12T10:00");
     complete(review, withVariables("reviewDecision", "NO_OBJECTION"));
 
-    assertThat(offer).isEnded().hasPassed("contractEffective");
+    assertThat(offer).hasPassed("contractEffective").isWaitingAt("renewalDue");
     assertThat(offer).variables().containsEntry("contractEffectiveDate", "2017-04-12").containsEntry("negotiationRounds", 1);
+
+    // what GET /api/offers/{n} shows: the contract's status and the filing deadline on its step
+    OfferView view = reader.read(offer.getBusinessKey(), CITY).orElseThrow();
+    assertThat(view.status()).isEqualTo(OfferStatus.EFFECTIVE);
+    assertThat(view.timeline()).filteredOn(s -> s.step().equals("submitForFiling")).singleElement()
+        .satisfies(s -> assertThat(s.deadline()).isEqualTo("2017-04-07"))
+        .satisfies(s -> assertThat(s.legalBasis()).contains("第四十二条"));
+  }
+
+  static final CurrentUser CITY = new CurrentUser("cityofficer", List.of("city-union"));
+
+  @Autowired OfferReader reader;
+
+  @Test
+  @DisplayName("合同期满前3个月 → 提示工会发出续签要约 → 记录安排后本期结束")
+  void renewalPrompt() {
+    ProcessInstance offer = signedContract();
+    now("2017-04-05T10:00");
+    file(offer, "2017-04-05");
+    complete(openTask(offer, "reviewContract"), withVariables("reviewDecision", "NO_OBJECTION"));
+
+    // signed 2017-03-28 for 3 years: ends 2020-03-27; three months before is 2019-12-27
+    assertThat(job("renewalDue", offer).getDuedate()).isEqualTo(at("2019-12-27T00:00"));
+    now("2019-12-27T00:00");
+    execute(job("renewalDue", offer));
+    Task renewal = openTask(offer, "proposeRenewal");
+    assertThat(renewal).hasCandidateGroup("enterprise-union-" + Offers.ENTERPRISE);
+    assertThatThrownBy(() -> taskService().complete(renewal.getId(), Map.of("renewalDecision", "WILL_RENEW")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("renewalNote");
+    complete(renewal, withVariables("renewalDecision", "WILL_RENEW", "renewalNote", "拟于2020年1月发出续签要约"));
+    assertThat(offer).isEnded().hasPassed("contractCycleEnded");
   }
 
   @Test
@@ -219,7 +256,7 @@ class ContractStagesProcessTest extends ProcessTestBase {
     file(offer, "2017-04-05");
     now("2017-04-21T00:00");
     execute(job("reviewPeriodExpired", offer));
-    assertThat(offer).isEnded().hasPassed("contractEffective").hasNotPassed("reviewDecisionGateway");
+    assertThat(offer).hasPassed("contractEffective").hasNotPassed("reviewDecisionGateway").isWaitingAt("renewalDue");
     assertThat(offer).variables().containsEntry("contractEffectiveDate", "2017-04-21");
   }
 
@@ -239,6 +276,6 @@ class ContractStagesProcessTest extends ProcessTestBase {
     now("2017-04-06T10:00");
     file(offer, "2017-04-06");
     complete(openTask(offer, "reviewContract"), withVariables("reviewDecision", "NO_OBJECTION"));
-    assertThat(offer).isEnded().hasPassed("contractEffective", "reviseContract");
+    assertThat(offer).hasPassed("contractEffective", "reviseContract").isWaitingAt("renewalDue");
   }
 }
