@@ -38,7 +38,7 @@ public class ContractRecorder {
     FormInput in = new FormInput(task.getVariables());
     in.choice("contractKind", "签订类型", ContractKind.class, true);
     in.choice("contractType", "合同类别", ContractType.class, true);
-    LocalDate signed = pastOrToday(in, "signedDate", "签订日期");
+    LocalDate signed = in.dateUpToToday("signedDate", "签订日期", true);
     // 《集体合同规定》第三十八条: 集体合同或专项集体合同期限一般为1至3年
     Integer years = in.integer("termYears", "期限（年）", true, 1, 3);
     in.integer("coveredWorkers", "覆盖职工人数", true, 1, 10_000_000);
@@ -56,7 +56,7 @@ public class ContractRecorder {
 
   public void filing(DelegateTask task) {
     FormInput in = new FormInput(task.getVariables());
-    LocalDate filed = pastOrToday(in, "filingDate", "报送日期");
+    LocalDate filed = in.dateUpToToday("filingDate", "报送日期", true);
     in.text("filingNote", "报送说明", false, 4000);
     in.throwIfInvalid();
     calendar.period(filed, deadlines.getContractReview(), "依据《集体合同规定》第四十四、四十七条，自"
@@ -94,13 +94,5 @@ public class ContractRecorder {
     FormInput in = new FormInput(task.getVariables());
     in.text("revisionSummary", "修改情况", true, 4000);
     in.throwIfInvalid();
-  }
-
-  private static LocalDate pastOrToday(FormInput in, String field, String label) {
-    LocalDate date = in.date(field, label, true);
-    if (date != null && date.isAfter(LegalTime.today())) {
-      in.reject(field, label + "不能晚于今天 (" + field + " must not be in the future)");
-    }
-    return date;
   }
 }

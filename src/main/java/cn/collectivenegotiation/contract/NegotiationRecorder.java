@@ -1,8 +1,6 @@
 package cn.collectivenegotiation.contract;
 
-import cn.collectivenegotiation.deadline.LegalTime;
 import cn.collectivenegotiation.input.FormInput;
-import java.time.LocalDate;
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -55,10 +53,7 @@ public class NegotiationRecorder {
 
   public void round(DelegateTask task) {
     FormInput in = new FormInput(task.getVariables());
-    LocalDate date = in.date("roundDate", "会议日期", true);
-    if (date != null && date.isAfter(LegalTime.today())) {
-      in.reject("roundDate", "会议日期不能晚于今天 (roundDate must not be in the future)");
-    }
+    in.dateUpToToday("roundDate", "会议日期", true);
     in.text("roundPlace", "地点", true, 200);
     in.text("roundSummary", "协商情况", true, 4000);
     in.choice("roundOutcome", "本次结果", RoundOutcome.class, true);
@@ -81,10 +76,7 @@ public class NegotiationRecorder {
   public void congressVote(DelegateTask task) {
     FormInput in = new FormInput(task.getVariables());
     in.choice("congressKind", "审议方式", CongressKind.class, true);
-    LocalDate date = in.date("congressDate", "审议日期", true);
-    if (date != null && date.isAfter(LegalTime.today())) {
-      in.reject("congressDate", "审议日期不能晚于今天 (congressDate must not be in the future)");
-    }
+    in.dateUpToToday("congressDate", "审议日期", true);
     Integer total = in.integer("congressTotal", "应到人数", true, 1, 1_000_000);
     Integer present = in.integer("congressPresent", "实到人数", true, 0, 1_000_000);
     Integer inFavour = in.integer("congressInFavour", "同意人数", true, 0, 1_000_000);

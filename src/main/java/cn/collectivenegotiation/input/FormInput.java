@@ -150,6 +150,17 @@ public final class FormInput {
     }
   }
 
+  /** A date that has happened: today or earlier, in the law's time zone on the engine's clock. */
+  public LocalDate dateUpToToday(String field, String label, boolean required) {
+    LocalDate date = date(field, label, required);
+    LocalDate today = LegalTime.today();
+    if (date != null && date.isAfter(today)) {
+      reject(field, label + "不能晚于今天" + today + " (" + field + " must not be in the future)");
+      return null;
+    }
+    return date;
+  }
+
   public Boolean bool(String field, String label, boolean required) {
     Object v = values.get(field);
     if (v == null) {

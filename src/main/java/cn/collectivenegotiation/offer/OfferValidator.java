@@ -3,7 +3,6 @@ package cn.collectivenegotiation.offer;
 import cn.collectivenegotiation.input.FormInput;
 import static cn.collectivenegotiation.offer.OfferVariables.*;
 
-import cn.collectivenegotiation.deadline.LegalTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +33,9 @@ public final class OfferValidator {
     ReportingUnit unit = in.choice(REPORTING_UNIT, "填报单位", ReportingUnit.class, true);
     Integer workforce = in.integer(WORKFORCE, "职工人数", true, 1, 10_000_000);
     List<Topic> topics = in.choices(TOPICS, "协商议题", Topic.class);
-    LocalDate today = LegalTime.today();
-    LocalDate offerDate = in.date(OFFER_DATE, "要约日期", true);
-    if (offerDate != null && offerDate.isAfter(today)) {
-      in.reject(OFFER_DATE, "要约日期不能晚于今天" + today + " (offerDate must not be in the future)");
-    }
-    LocalDate deliveryDate = in.date(DELIVERY_DATE, "送达日期", false);
-    if (deliveryDate != null && deliveryDate.isAfter(today)) {
-      in.reject(DELIVERY_DATE, "送达日期不能晚于今天" + today + " (deliveryDate must not be in the future)");
-    } else if (deliveryDate != null && offerDate != null && deliveryDate.isBefore(offerDate)) {
+    LocalDate offerDate = in.dateUpToToday(OFFER_DATE, "要约日期", true);
+    LocalDate deliveryDate = in.dateUpToToday(DELIVERY_DATE, "送达日期", false);
+    if (deliveryDate != null && offerDate != null && deliveryDate.isBefore(offerDate)) {
       in.reject(DELIVERY_DATE, "送达日期不能早于要约日期 (deliveryDate must not be before offerDate)");
     }
     DeliveryMethod method = in.has(DELIVERY_METHOD)
