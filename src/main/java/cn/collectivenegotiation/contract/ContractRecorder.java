@@ -1,5 +1,6 @@
 package cn.collectivenegotiation.contract;
 
+import cn.collectivenegotiation.campaign.OfferRecords;
 import cn.collectivenegotiation.deadline.Deadline;
 import cn.collectivenegotiation.deadline.DeadlineProperties;
 import cn.collectivenegotiation.deadline.LegalCalendar;
@@ -28,21 +29,24 @@ public class ContractRecorder {
 
   private final LegalCalendar calendar;
   private final DeadlineProperties deadlines;
+  private final OfferRecords records;
 
-  public ContractRecorder(LegalCalendar calendar, DeadlineProperties deadlines) {
+  public ContractRecorder(LegalCalendar calendar, DeadlineProperties deadlines, OfferRecords records) {
+    this.records = records;
     this.calendar = calendar;
     this.deadlines = deadlines;
   }
 
   public void signing(DelegateTask task) {
     FormInput in = new FormInput(task.getVariables());
-    in.choice("contractKind", "签订类型", ContractKind.class, true);
+    ContractKind kind = in.choice("contractKind", "签订类型", ContractKind.class, true);
     in.choice("contractType", "合同类别", ContractType.class, true);
     LocalDate signed = in.dateUpToToday("signedDate", "签订日期", true);
     // 《集体合同规定》第三十八条: 集体合同或专项集体合同期限一般为1至3年
     Integer years = in.integer("termYears", "期限（年）", true, 1, 3);
-    in.integer("coveredWorkers", "覆盖职工人数", true, 1, 10_000_000);
+    Integer covered = in.integer("coveredWorkers", "覆盖职工人数", true, 1, 10_000_000);
     in.throwIfInvalid();
+    records.signed(task.getProcessInstanceId(), kind.name(), signed, covered);
     LocalDate end = signed.plusYears(years).minusDays(1);
     task.setVariable("contractEndDate", end.toString());
     // 《集体合同规定》第三十八条: 期满前3个月内可提出续订要求 — the union is prompted then

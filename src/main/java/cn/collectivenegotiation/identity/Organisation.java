@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import cn.collectivenegotiation.campaign.CampaignProcess;
 import cn.collectivenegotiation.offer.OfferProcess;
 import cn.collectivenegotiation.offer.ReportingUnit;
 import java.util.LinkedHashMap;
@@ -97,7 +98,14 @@ public class Organisation implements ApplicationRunner {
       for (String group : List.of(unit.unionGroup(), unit.labourBureauGroup())) {
         grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       }
+      grantGroup(unit.unionGroup(), Resources.PROCESS_DEFINITION, CampaignProcess.KEY, Permissions.READ);
     }
+    // the city union runs the 集中要约月; the city labour bureau watches it
+    grantGroup(CurrentUser.CITY_UNION, Resources.PROCESS_DEFINITION, CampaignProcess.KEY, Permissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY);
+    grantGroup(CurrentUser.CITY_LABOUR_BUREAU, Resources.PROCESS_DEFINITION, CampaignProcess.KEY, Permissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     ensureFilters();
   }
 

@@ -129,6 +129,29 @@ public final class FormInput {
     return (int) n;
   }
 
+  /** A decimal number within [min, max], e.g. a rate such as 0.92. */
+  public java.math.BigDecimal decimal(String field, String label, boolean required, String min, String max) {
+    Object v = values.get(field);
+    if (v == null || (v instanceof String s && s.isBlank())) {
+      if (required) {
+        reject(field, label + "不能为空 (" + field + " is required)");
+      }
+      return null;
+    }
+    java.math.BigDecimal n;
+    try {
+      n = new java.math.BigDecimal(v.toString().trim());
+    } catch (NumberFormatException e) {
+      reject(field, label + "应为数字 (" + field + " must be a number)");
+      return null;
+    }
+    if (n.compareTo(new java.math.BigDecimal(min)) < 0 || n.compareTo(new java.math.BigDecimal(max)) > 0) {
+      reject(field, label + "应在" + min + "到" + max + "之间 (" + field + " must be between " + min + " and " + max + ")");
+      return null;
+    }
+    return n;
+  }
+
   public LocalDate date(String field, String label, boolean required) {
     Object v = values.get(field);
     if (v == null || (v instanceof String s && s.isBlank())) {

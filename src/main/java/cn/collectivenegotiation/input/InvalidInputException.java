@@ -25,6 +25,12 @@ public class InvalidInputException extends BadUserRequestException {
     this(List.of(new FieldError(field, message)));
   }
 
+  /** The same errors with a field called by another name (an API field that is a variable of another name). */
+  public InvalidInputException renamed(String from, String to) {
+    return new InvalidInputException(errors.stream()
+        .map(e -> e.field().equals(from) ? new FieldError(to, e.message().replace(from, to)) : e).toList());
+  }
+
   public List<FieldError> errors() {
     return errors;
   }

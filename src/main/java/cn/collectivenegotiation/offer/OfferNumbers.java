@@ -1,11 +1,8 @@
 package cn.collectivenegotiation.offer;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import cn.collectivenegotiation.database.Sequences;
 import javax.sql.DataSource;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,14 +14,8 @@ public class OfferNumbers {
 
   private final DataFieldMaxValueIncrementer sequence;
 
-  public OfferNumbers(DataSource dataSource) throws SQLException {
-    String product;
-    try (Connection c = dataSource.getConnection()) {
-      product = c.getMetaData().getDatabaseProductName();
-    }
-    this.sequence = product.toLowerCase().contains("postgres")
-        ? new PostgresSequenceMaxValueIncrementer(dataSource, "offer_number_seq")
-        : new H2SequenceMaxValueIncrementer(dataSource, "offer_number_seq");
+  public OfferNumbers(DataSource dataSource) {
+    this.sequence = Sequences.of(dataSource, "offer_number_seq");
   }
 
   public String next(Offer offer) {

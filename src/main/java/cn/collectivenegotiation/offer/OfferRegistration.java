@@ -2,6 +2,7 @@ package cn.collectivenegotiation.offer;
 
 import static cn.collectivenegotiation.offer.OfferVariables.*;
 
+import cn.collectivenegotiation.campaign.OfferRecords;
 import cn.collectivenegotiation.deadline.Deadline;
 import cn.collectivenegotiation.deadline.DeadlineProperties;
 import cn.collectivenegotiation.deadline.LegalCalendar;
@@ -32,9 +33,11 @@ public class OfferRegistration implements ExecutionListener {
   private final DeadlineProperties deadlines;
   private final OfferAuthorizations authorizations;
   private final OfferAccess access;
+  private final OfferRecords records;
 
   public OfferRegistration(OfferNumbers offerNumbers, LegalCalendar calendar, DeadlineProperties deadlines,
-      OfferAuthorizations authorizations, OfferAccess access) {
+      OfferAuthorizations authorizations, OfferAccess access, OfferRecords records) {
+    this.records = records;
     this.offerNumbers = offerNumbers;
     this.calendar = calendar;
     this.deadlines = deadlines;
@@ -86,6 +89,10 @@ public class OfferRegistration implements ExecutionListener {
             + deadlines.getResponse().getDays() + "日内书面应约，送达当日不计入，末日遇法定休假日顺延");
     response.writeTo(execution, "response");
     execution.setVariable("responseReminderAt", calendar.reminderAt(response, deadlines.getResponseReminderWorkingDays()));
+
+    records.opened(execution.getProcessInstanceId(), number, OfferRecords.Kind.SINGLE, offer.reportingUnit().name(),
+        offer.offerDate(), response.dueAt(), (String) execution.getVariable(REGIONAL_OFFER_ID),
+        List.of(new OfferRecords.Reached(offer.creditCode(), offer.enterpriseName(), offer.workforce())));
 
     authorizations.grantReadOnOffer(execution.getProcessInstanceId(), everyoneConcerned(offer));
   }

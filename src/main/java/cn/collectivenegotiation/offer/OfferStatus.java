@@ -56,6 +56,11 @@ public enum OfferStatus {
     return status;
   }
 
+  /** The status an offer reaches when this activity starts, or null if the activity sets none. */
+  public static OfferStatus ofActivity(String activityId) {
+    return OPEN_ACTIVITIES.get(activityId);
+  }
+
   /** The status of an ended offer from the end event it reached. */
   public static OfferStatus ofEndActivity(String endActivityId) {
     return "contractCycleEnded".equals(endActivityId) ? EFFECTIVE : CLOSED;

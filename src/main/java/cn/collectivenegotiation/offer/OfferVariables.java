@@ -58,4 +58,7 @@ public final class OfferVariables {
 
   /** Why the offer ended without a negotiation; see {@link ClosedReason}. */
   public static final String CLOSED_REASON = "closedReason";
+
+  /** A secondary negotiation (二次协商): the process instance id of the regional offer it follows. */
+  public static final String REGIONAL_OFFER_ID = "regionalOfferId";
 }

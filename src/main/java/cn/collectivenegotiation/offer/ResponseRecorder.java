@@ -1,5 +1,6 @@
 package cn.collectivenegotiation.offer;
 
+import cn.collectivenegotiation.campaign.OfferRecords;
 import cn.collectivenegotiation.input.FormInput;
 import static cn.collectivenegotiation.offer.OfferVariables.*;
 
@@ -19,6 +20,12 @@ import org.springframework.stereotype.Component;
 @Component("responseRecorder")
 public class ResponseRecorder implements TaskListener {
 
+  private final OfferRecords records;
+
+  public ResponseRecorder(OfferRecords records) {
+    this.records = records;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     FormInput in = new FormInput(task.getVariables());
@@ -35,8 +42,10 @@ public class ResponseRecorder implements TaskListener {
 
     Date now = ClockUtil.getCurrentTime();
     Date dueAt = (Date) task.getVariable("responseDueAt");
+    boolean late = dueAt != null && !now.before(dueAt);
     task.setVariable(RESPONSE_DATE, LegalTime.today().toString());
-    task.setVariable(ANSWERED_LATE, dueAt != null && !now.before(dueAt));
+    task.setVariable(ANSWERED_LATE, late);
+    records.responded(task.getProcessInstanceId(), LegalTime.today(), late);
     // a new answer is reviewed afresh
     if (decision == ResponseDecision.REFUSE && task.hasVariable(REFUSAL_JUSTIFIED)) {
       task.removeVariable(REFUSAL_JUSTIFIED);

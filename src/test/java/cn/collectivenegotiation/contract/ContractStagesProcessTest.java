@@ -1,5 +1,9 @@
 package cn.collectivenegotiation.contract;
 
+import static cn.collectivenegotiation.offer.Chain.file;
+import static cn.collectivenegotiation.offer.Chain.nameRepresentatives;
+import static cn.collectivenegotiation.offer.Chain.round;
+import static cn.collectivenegotiation.offer.Chain.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
@@ -10,6 +14,7 @@ import cn.collectivenegotiation.deadline.LegalTime;
 import cn.collectivenegotiation.deadline.TaskReminder;
 import cn.collectivenegotiation.input.InvalidInputException;
 import cn.collectivenegotiation.identity.CurrentUser;
+import cn.collectivenegotiation.offer.Chain;
 import cn.collectivenegotiation.offer.OfferProcess;
 import cn.collectivenegotiation.offer.OfferReader;
 import cn.collectivenegotiation.offer.OfferStatus;
@@ -38,26 +43,8 @@ class ContractStagesProcessTest extends ProcessTestBase {
     return offer;
   }
 
-  void nameRepresentatives(ProcessInstance offer) {
-    complete(openTask(offer, "nameUnionRepresentatives"), withVariables(
-        "unionChiefRepresentative", "王主席", "unionRepresentatives", "李代表\n张代表"));
-    complete(openTask(offer, "nameEnterpriseRepresentatives"), withVariables(
-        "enterpriseChiefRepresentative", "赵总经理", "enterpriseRepresentatives", "钱经理\n孙经理"));
-  }
-
-  void round(ProcessInstance offer, String outcome) {
-    complete(openTask(offer, "recordNegotiationRound"), withVariables("roundDate", LegalTime.today().toString(), "roundPlace", "公司会议室",
-        "roundSummary", "就工资调整进行协商", "roundOutcome", outcome));
-  }
-
-  void vote(ProcessInstance offer, int total, int present, int inFavour) {
-    complete(openTask(offer, "recordCongressVote"), withVariables("congressKind", "REPRESENTATIVES", "congressDate", LegalTime.today().toString(),
-        "congressTotal", total, "congressPresent", present, "congressInFavour", inFavour));
-  }
-
   void sign(ProcessInstance offer) {
-    complete(openTask(offer, "signContract"), withVariables("contractKind", "NEW", "contractType", "COMPREHENSIVE",
-        "signedDate", "2017-03-28", "termYears", 3, "coveredWorkers", 300));
+    Chain.sign(offer, "NEW", "2017-03-28", 300);
   }
 
   ProcessInstance signedContract() {
@@ -68,10 +55,6 @@ class ContractStagesProcessTest extends ProcessTestBase {
     vote(offer, 30, 25, 20);
     sign(offer);
     return offer;
-  }
-
-  void file(ProcessInstance offer, String date) {
-    complete(openTask(offer, "submitForFiling"), withVariables("filingDate", date));
   }
 
   @Test

@@ -13,6 +13,22 @@ public final class Offers {
 
   private Offers() {}
 
+  /** A valid credit code numbered n (0..99999), for tests that need many enterprises. */
+  public static String creditCode(int n) {
+    String first17 = "91511102MA62" + "%05d".formatted(n);
+    return first17 + CreditCode.checkCharacter(first17);
+  }
+
+  /** A union offer to enterprise n of a reporting unit. */
+  public static Map<String, Object> unionOffer(String offerDate, int enterprise, String unit, int workforce) {
+    Map<String, Object> offer = unionOffer(offerDate);
+    offer.put("creditCode", creditCode(enterprise));
+    offer.put("enterpriseName", "测试企业" + enterprise);
+    offer.put("reportingUnit", unit);
+    offer.put("workforce", workforce);
+    return offer;
+  }
+
   public static Map<String, Object> unionOffer(String offerDate) {
     Map<String, Object> offer = new HashMap<>();
     offer.put("offerorSide", "UNION");

@@ -1,0 +1,134 @@
+package cn.collectivenegotiation.campaign;
+
+import cn.collectivenegotiation.campaign.StatisticsTable.Row;
+import cn.collectivenegotiation.campaign.StatisticsTable.Tally;
+import cn.collectivenegotiation.campaign.StatisticsTable.UnitTable;
+import cn.collectivenegotiation.offer.ReportingUnit;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The notice's statistics table for a campaign, counted from the read model ({@link OfferRecords}) with one
+ * grouped query, so its cost depends on the number of offers in the period and not on the engine's history.
+ * 发出要约企业数 and the contract columns count distinct enterprises per row; 总计 is the sum of the two rows,
+ * as the officer filling the paper table adds them.
+ */
+@Component
+public class CampaignStatistics {
+
+  static final String CITY = "CITY";
+
+  private final JdbcTemplate jdbc;
+
+  public CampaignStatistics(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  private record Counted(Row row, long overdue, long escalated) {}
+
+  private record Report(String problems, LocalDate submittedOn) {}
+
+  private record Rate(long withUnion, long withContract) {}
+
+  public StatisticsTable table(Campaign campaign, Instant now) {
+    Map<ReportingUnit, Map<OfferRecords.Kind, Counted>> counted = new EnumMap<>(ReportingUnit.class);
+    jdbc.query("""
+        SELECT reporting_unit, kind,
+          COUNT(DISTINCT credit_code) AS offered,
+          COUNT(DISTINCT CASE WHEN responded_on IS NOT NULL THEN credit_code END) AS responded,
+          COUNT(DISTINCT CASE WHEN contract_kind = 'RENEWED' THEN credit_code END) AS renewed,
+          SUM(CASE WHEN contract_kind = 'RENEWED' THEN covered_workers ELSE 0 END) AS renewed_workers,
+          COUNT(DISTINCT CASE WHEN contract_kind = 'NEW' THEN credit_code END) AS newly_signed,
+          SUM(CASE WHEN contract_kind = 'NEW' THEN covered_workers ELSE 0 END) AS new_workers,
+          SUM(CASE WHEN responded_on IS NULL AND response_due_at <= ? AND status <> 'CLOSED' THEN 1 ELSE 0 END) AS overdue,
+          SUM(CASE WHEN escalated THEN 1 ELSE 0 END) AS escalated
+        FROM offer_record
+        WHERE offer_date BETWEEN ? AND ?
+        GROUP BY reporting_unit, kind""", (ResultSet rs) -> {
+      ReportingUnit unit = ReportingUnit.valueOf(rs.getString("reporting_unit"));
+      OfferRecords.Kind kind = OfferRecords.Kind.valueOf(rs.getString("kind"));
+      Row row = new Row(rs.getLong("offered"), rs.getLong("responded"),
+          new Tally(rs.getLong("renewed"), rs.getLong("renewed_workers")),
+          new Tally(rs.getLong("newly_signed"), rs.getLong("new_workers")));
+      counted.computeIfAbsent(unit, u -> new EnumMap<>(OfferRecords.Kind.class))
+          .put(kind, new Counted(row, rs.getLong("overdue"), rs.getLong("escalated")));
+    }, Timestamp.from(now), Date.valueOf(campaign.startDate()), Date.valueOf(campaign.endDate()));
+
+    Map<ReportingUnit, Report> reports = new EnumMap<>(ReportingUnit.class);
+    jdbc.query("SELECT reporting_unit, problems, submitted_on FROM campaign_report WHERE campaign_id = ?",
+        (ResultSet rs) -> {
+          reports.put(ReportingUnit.valueOf(rs.getString("reporting_unit")),
+              new Report(rs.getString("problems"), localDate(rs, "submitted_on")));
+        }, campaign.id());
+
+    Map<ReportingUnit, Rate> rates = establishment(campaign.endDate());
+
+    List<UnitTable> units = new ArrayList<>();
+    Counted citySingle = new Counted(Row.NONE, 0, 0);
+    Counted cityRegional = new Counted(Row.NONE, 0, 0);
+    Rate cityRate = new Rate(0, 0);
+    StringBuilder cityProblems = new StringBuilder();
+    for (ReportingUnit unit : ReportingUnit.values()) {
+      Map<OfferRecords.Kind, Counted> byKind = counted.getOrDefault(unit, Map.of());
+      Counted single = byKind.getOrDefault(OfferRecords.Kind.SINGLE, new Counted(Row.NONE, 0, 0));
+      Counted regional = byKind.getOrDefault(OfferRecords.Kind.REGIONAL, new Counted(Row.NONE, 0, 0));
+      Report report = reports.get(unit);
+      Rate rate = rates.getOrDefault(unit, new Rate(0, 0));
+      units.add(unitTable(unit.name(), unit.chineseName(), single, regional, rate,
+          report == null ? null : report.problems(), report == null ? null : report.submittedOn()));
+      citySingle = plus(citySingle, single);
+      cityRegional = plus(cityRegional, regional);
+      cityRate = new Rate(cityRate.withUnion() + rate.withUnion(), cityRate.withContract() + rate.withContract());
+      if (report != null && report.problems() != null && !report.problems().isBlank()) {
+        cityProblems.append(cityProblems.isEmpty() ? "" : "\n").append(unit.chineseName()).append("：").append(report.problems());
+      }
+    }
+    UnitTable city = unitTable(CITY, "全市", citySingle, cityRegional, cityRate,
+        cityProblems.isEmpty() ? null : cityProblems.toString(), null);
+    return new StatisticsTable(campaign.id(), campaign.name(), campaign.startDate(), campaign.endDate(),
+        campaign.reportDeadline(), campaign.targetRate().doubleValue(), units, city);
+  }
+
+  /**
+   * 建制率: of the registry's enterprises with a union, the share with a collective contract in force at
+   * the end of the campaign (the registry learns of contracts signed through the product as they are signed).
+   */
+  private Map<ReportingUnit, Rate> establishment(LocalDate at) {
+    Map<ReportingUnit, Rate> rates = new EnumMap<>(ReportingUnit.class);
+    jdbc.query("""
+        SELECT reporting_unit, COUNT(*) AS with_union,
+          SUM(CASE WHEN collective_contract AND (contract_end_date IS NULL OR contract_end_date >= ?) THEN 1 ELSE 0 END)
+            AS with_contract
+        FROM enterprise WHERE union_present GROUP BY reporting_unit""", (ResultSet rs) -> {
+      rates.put(ReportingUnit.valueOf(rs.getString("reporting_unit")),
+          new Rate(rs.getLong("with_union"), rs.getLong("with_contract")));
+    }, Date.valueOf(at));
+    return rates;
+  }
+
+  private static UnitTable unitTable(String unit, String name, Counted single, Counted regional, Rate rate,
+      String problems, LocalDate reportDate) {
+    Double establishment = rate.withUnion() == 0 ? null : (double) rate.withContract() / rate.withUnion();
+    return new UnitTable(unit, name, single.row(), regional.row(), single.row().plus(regional.row()), problems,
+        reportDate, establishment, single.overdue() + regional.overdue(), single.escalated() + regional.escalated());
+  }
+
+  private static Counted plus(Counted a, Counted b) {
+    return new Counted(a.row().plus(b.row()), a.overdue() + b.overdue(), a.escalated() + b.escalated());
+  }
+
+  private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+    Date date = rs.getDate(column);
+    return date == null ? null : date.toLocalDate();
+  }
+}
