@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * one, stores it and sets the timers of the period's end and of the reporting deadline.
  */
 @Component("campaignRegistration")
-public class CampaignRegistration {
+public class CampaignRegistration implements ExecutionListener {
 
   public static final String CAMPAIGN_ID = "campaignId";
 
@@ -37,7 +38,8 @@ public class CampaignRegistration {
     this.authorizations = authorizations;
   }
 
-  public void register(DelegateExecution execution) {
+  @Override
+  public void notify(DelegateExecution execution) {
     Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (starter != null && !new CurrentUser(starter.getUserId(), starter.getGroupIds())
         .inAny(List.of(CurrentUser.CITY_UNION, CurrentUser.ADMIN_GROUP))) {
