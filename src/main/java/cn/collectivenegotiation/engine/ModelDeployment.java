@@ -2,6 +2,8 @@ package cn.collectivenegotiation.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultDeploymentConfiguration;
 import org.springframework.core.io.ByteArrayResource;
@@ -19,15 +21,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class ModelDeployment extends DefaultDeploymentConfiguration {
 
+  private static final String BOOT_CLASSES = "BOOT-INF/classes/";
+
   @Override
   public void preInit(SpringProcessEngineConfiguration configuration) {
     if (camundaBpmProperties.isAutoDeploymentEnabled()) {
-      configuration.setDeploymentResources(getDeploymentResources().stream()
-          .map(ModelDeployment::underClasspathName).toArray(Resource[]::new));
+      // in the packaged jar Spring finds each model twice (jar:nested:...!BOOT-INF/classes/!/x.bpmn and
+      // jar:file:...!/BOOT-INF/classes/x.bpmn): one resource per name, or the engine sees duplicate keys
+      Map<String, Resource> byName = new LinkedHashMap<>();
+      for (Resource found : getDeploymentResources()) {
+        Named named = underClasspathName(found);
+        byName.putIfAbsent(named.name, named);
+      }
+      configuration.setDeploymentResources(byName.values().toArray(Resource[]::new));
     }
   }
 
-  private static Resource underClasspathName(Resource resource) {
+  private static Named underClasspathName(Resource resource) {
     try {
       String name = classpathName(resource.getURL().toString());
       return new Named(resource.getContentAsByteArray(), name);
@@ -66,11 +76,15 @@ public class ModelDeployment extends DefaultDeploymentConfiguration {
     }
   }
 
-  /** The path below the classpath root: after the jar entry separator, or after a classes directory. */
+  /**
+   * The path below the classpath root: after the jar entry separator (and the fat jar's
+   * {@code BOOT-INF/classes/}), or after a classes directory.
+   */
   static String classpathName(String url) {
     int entry = url.lastIndexOf("!/");
     if (entry >= 0) {
-      return url.substring(entry + 2);
+      String path = url.substring(entry + 2);
+      return path.startsWith(BOOT_CLASSES) ? path.substring(BOOT_CLASSES.length()) : path;
     }
     for (String root : new String[] {"/test-classes/", "/classes/"}) {
       int at = url.lastIndexOf(root);
