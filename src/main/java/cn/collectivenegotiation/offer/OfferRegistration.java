@@ -75,6 +75,10 @@ public class OfferRegistration implements ExecutionListener {
     if (offer.offerContent() != null) {
       execution.setVariable(OFFER_CONTENT, offer.offerContent());
     }
+    execution.setVariable(OFFER_KIND, offer.kind().name());
+    if (offer.regional()) {
+      execution.setVariable(COVERED_ENTERPRISES, Spin.JSON(CoveredEnterprises.toJson(offer.covered())));
+    }
 
     execution.setVariable(OFFEROR_GROUPS, String.join(",", offer.offerorGroups()));
     execution.setVariable(OFFEREE_GROUPS, String.join(",", offer.offereeGroups()));
@@ -90,11 +94,22 @@ public class OfferRegistration implements ExecutionListener {
     response.writeTo(execution, "response");
     execution.setVariable("responseReminderAt", calendar.reminderAt(response, deadlines.getResponseReminderWorkingDays()));
 
-    records.opened(execution.getProcessInstanceId(), number, OfferRecords.Kind.SINGLE, offer.reportingUnit().name(),
+    // the statistics count enterprises: a regional offer counts each one it covers
+    records.opened(execution.getProcessInstanceId(), number,
+        offer.regional() ? OfferRecords.Kind.REGIONAL : OfferRecords.Kind.SINGLE, offer.reportingUnit().name(),
         offer.offerDate(), response.dueAt(), (String) execution.getVariable(REGIONAL_OFFER_ID),
-        List.of(new OfferRecords.Reached(offer.creditCode(), offer.enterpriseName(), offer.workforce())));
+        offer.regional()
+            ? offer.covered().stream().map(c -> new OfferRecords.Reached(c.creditCode(), c.name(), c.workforce())).toList()
+            : List.of(new OfferRecords.Reached(offer.creditCode(), offer.enterpriseName(), offer.workforce())));
 
     authorizations.grantReadOnOffer(execution.getProcessInstanceId(), everyoneConcerned(offer));
+    if (offer.regional() && execution.getSuperExecution() != null) {
+      // the regional-offer around this chain carries the same number, and links its secondary negotiations here
+      DelegateExecution regional = execution.getSuperExecution();
+      regional.getProcessInstance().setProcessBusinessKey(number);
+      regional.setVariable("regionalOfferInstanceId", execution.getProcessInstanceId());
+      authorizations.grantReadOnOffer(regional.getProcessInstanceId(), everyoneConcerned(offer));
+    }
   }
 
   private static List<String> everyoneConcerned(Offer offer) {
