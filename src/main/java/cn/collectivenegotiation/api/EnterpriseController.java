@@ -4,6 +4,7 @@ import cn.collectivenegotiation.identity.CurrentUser;
 import cn.collectivenegotiation.input.InvalidInputException;
 import cn.collectivenegotiation.offer.ReportingUnit;
 import cn.collectivenegotiation.registry.Enterprise;
+import cn.collectivenegotiation.registry.EnterpriseDecisions;
 import cn.collectivenegotiation.registry.EnterpriseImport;
 import cn.collectivenegotiation.registry.EnterpriseRegistry;
 import cn.collectivenegotiation.registry.RegistryAccess;
@@ -24,18 +25,24 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The enterprise registry (企业名录): import an officer's spreadsheet, read the enterprises. */
+/**
+ * The enterprise registry (企业名录): import an officer's spreadsheet, read the enterprises, and ask the
+ * decision tables which are priority targets and which topics suit one.
+ */
 @RestController
 @RequestMapping("/api/enterprises")
 public class EnterpriseController {
 
   private final EnterpriseImport importer;
   private final EnterpriseRegistry registry;
+  private final EnterpriseDecisions decisions;
   private final CurrentUsers currentUsers;
 
-  public EnterpriseController(EnterpriseImport importer, EnterpriseRegistry registry, CurrentUsers currentUsers) {
+  public EnterpriseController(EnterpriseImport importer, EnterpriseRegistry registry, EnterpriseDecisions decisions,
+      CurrentUsers currentUsers) {
     this.importer = importer;
     this.registry = registry;
+    this.decisions = decisions;
     this.currentUsers = currentUsers;
   }
 
@@ -55,9 +62,21 @@ public class EnterpriseController {
     return enterprisesOf(unit, currentUsers.current());
   }
 
+  /** The unit's priority targets by the {@code key-target} table, each with its reasons. */
+  @GetMapping("/targets")
+  public List<EnterpriseDecisions.Target> targets(@RequestParam(required = false) String unit) {
+    return decisions.keyTargets(enterprisesOf(unit, currentUsers.current()));
+  }
+
   @GetMapping("/{creditCode}")
   public ResponseEntity<Enterprise> read(@PathVariable String creditCode) {
     return ResponseEntity.of(readable(creditCode, currentUsers.current()));
+  }
+
+  /** Topics the {@code negotiation-topics} table recommends for the enterprise's situation. */
+  @GetMapping("/{creditCode}/recommended-topics")
+  public ResponseEntity<List<EnterpriseDecisions.RecommendedTopic>> recommendedTopics(@PathVariable String creditCode) {
+    return ResponseEntity.of(readable(creditCode, currentUsers.current()).map(decisions::recommendedTopics));
   }
 
   private Optional<Enterprise> readable(String creditCode, CurrentUser user) {
