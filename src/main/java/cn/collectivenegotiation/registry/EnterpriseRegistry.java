@@ -88,6 +88,34 @@ public class EnterpriseRegistry {
     return units;
   }
 
+  /**
+   * An enterprise an offer names, kept if the registry does not know it yet (name, unit and workforce from
+   * the offer, a union assumed, no contract known); a known enterprise is left as the registry has it.
+   */
+  public void registerIfAbsent(String creditCode, String name, ReportingUnit unit, int workforce, String user) {
+    jdbc.update("""
+        INSERT INTO enterprise (credit_code, name, reporting_unit, workforce, union_present, collective_contract,
+          special_contract, minimum_wage_pay, tense_relations, in_difficulty, restructuring, severe_hazards,
+          updated_at, updated_by)
+        SELECT ?, ?, ?, ?, TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, ?, ?
+        WHERE NOT EXISTS (SELECT 1 FROM enterprise WHERE credit_code = ?)""",
+        creditCode, name, unit.name(), workforce, Timestamp.from(clock.instant()), user, creditCode);
+  }
+
+  /**
+   * A contract signed through the product: the enterprise has a collective contract (comprehensive) or a
+   * special one until {@code endDate}, which the establishment rate and {@code key-target} read.
+   */
+  public void contractSigned(String creditCode, boolean comprehensive, java.time.LocalDate endDate) {
+    if (comprehensive) {
+      jdbc.update("UPDATE enterprise SET collective_contract = TRUE, contract_end_date = ?, updated_at = ? WHERE credit_code = ?",
+          java.sql.Date.valueOf(endDate), Timestamp.from(clock.instant()), creditCode);
+    } else {
+      jdbc.update("UPDATE enterprise SET special_contract = TRUE, updated_at = ? WHERE credit_code = ?",
+          Timestamp.from(clock.instant()), creditCode);
+    }
+  }
+
   /** One enterprise, created or replaced; {@code updatedBy} is taken from the record. */
   @Transactional
   public Saved save(Enterprise enterprise) {
