@@ -1,6 +1,8 @@
--- placeholder until the registry branch lands (same schema as given to it)
+-- 企业名录: the enterprises the unions deal with, imported from the officers' spreadsheets
+-- (POST /api/enterprises/import); the flags are what the key-target and negotiation-topics tables read.
+-- Plain SQL that H2 2.x and PostgreSQL both run.
 CREATE TABLE enterprise (
-  credit_code VARCHAR(18) NOT NULL PRIMARY KEY,
+  credit_code VARCHAR(18) PRIMARY KEY,
   name VARCHAR(200) NOT NULL,
   reporting_unit VARCHAR(20) NOT NULL,
   industry VARCHAR(100),
@@ -16,6 +18,8 @@ CREATE TABLE enterprise (
   restructuring BOOLEAN NOT NULL,
   severe_hazards BOOLEAN NOT NULL,
   updated_at TIMESTAMP NOT NULL,
-  updated_by VARCHAR(64)
+  updated_by VARCHAR(64),
+  CONSTRAINT enterprise_workforce_positive CHECK (workforce > 0),
+  CONSTRAINT enterprise_women_within_workforce CHECK (women_workers IS NULL OR (women_workers >= 0 AND women_workers <= workforce))
 );
-CREATE INDEX enterprise_unit ON enterprise (reporting_unit);
+CREATE INDEX enterprise_reporting_unit ON enterprise (reporting_unit);

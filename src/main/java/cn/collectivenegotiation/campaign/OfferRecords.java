@@ -6,7 +6,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -74,15 +76,33 @@ public class OfferRecords {
         Date.valueOf(on), offerId);
   }
 
-  /** A step of the chain started: the offer's status follows it, and escalations are remembered. */
+  /**
+   * Before acceptance, steps are open beside one another (a late refusal under review while rectification
+   * runs): the furthest one counts, and an offer that went to rectification or further stays counted as
+   * escalated. One statement per status, built once.
+   */
+  private static final Map<OfferStatus, String> ADVANCE = new EnumMap<>(OfferStatus.class);
+
+  static {
+    for (OfferStatus status : OfferStatus.values()) {
+      if (status.ordinal() > 0 && status.ordinal() < OfferStatus.ACCEPTED.ordinal()) {
+        String lower = Arrays.stream(OfferStatus.values()).filter(s -> s.ordinal() < status.ordinal())
+            .map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+        ADVANCE.put(status, "UPDATE offer_record SET status = CASE WHEN status IN (" + lower + ") THEN ? ELSE status END"
+            + (status.ordinal() >= OfferStatus.RECTIFICATION.ordinal() ? ", escalated = TRUE" : "")
+            + (status.ordinal() >= OfferStatus.LABOUR_BUREAU.ordinal() ? ", labour_bureau = TRUE" : "")
+            + " WHERE offer_id = ?");
+      }
+    }
+  }
+
+  /** A step of the chain started: the offer's status follows it. */
   void reached(String offerId, OfferStatus status) {
     if (status.ordinal() < OfferStatus.ACCEPTED.ordinal()) {
-      // steps open beside one another (a late refusal under review while rectification runs): the
-      // furthest one counts, and an offer that went to rectification or further stays counted as escalated
-      jdbc.update("UPDATE offer_record SET status = CASE WHEN status IN (" + lowerThan(status) + ") THEN ? ELSE status END,"
-              + " escalated = escalated OR ?, labour_bureau = labour_bureau OR ? WHERE offer_id = ?",
-          status.name(), status.ordinal() >= OfferStatus.RECTIFICATION.ordinal(),
-          status.ordinal() >= OfferStatus.LABOUR_BUREAU.ordinal(), offerId);
+      String advance = ADVANCE.get(status);
+      if (advance != null) { // AWAITING_RESPONSE is where every offer starts
+        jdbc.update(advance, status.name(), offerId);
+      }
     } else {
       // from acceptance on the steps follow one another, and may go back (a failed vote, an objection)
       jdbc.update("UPDATE offer_record SET status = ? WHERE offer_id = ?", status.name(), offerId);
@@ -99,11 +119,5 @@ public class OfferRecords {
     }
     jdbc.update("UPDATE offer_record SET status = ?, closed_reason = ? WHERE offer_id = ?",
         status.name(), reason == null ? null : reason.name(), offerId);
-  }
-
-  private static String lowerThan(OfferStatus status) {
-    return Arrays.stream(OfferStatus.values())
-        .filter(s -> s.ordinal() < status.ordinal())
-        .map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
   }
 }

@@ -6,6 +6,10 @@ import cn.collectivenegotiation.deadline.DeadlineProperties;
 import cn.collectivenegotiation.deadline.LegalCalendar;
 import cn.collectivenegotiation.deadline.LegalTime;
 import cn.collectivenegotiation.input.FormInput;
+import cn.collectivenegotiation.offer.CoveredEnterprises;
+import cn.collectivenegotiation.offer.OfferKind;
+import cn.collectivenegotiation.offer.OfferVariables;
+import cn.collectivenegotiation.registry.EnterpriseRegistry;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -30,9 +34,12 @@ public class ContractRecorder {
   private final LegalCalendar calendar;
   private final DeadlineProperties deadlines;
   private final OfferRecords records;
+  private final EnterpriseRegistry registry;
 
-  public ContractRecorder(LegalCalendar calendar, DeadlineProperties deadlines, OfferRecords records) {
+  public ContractRecorder(LegalCalendar calendar, DeadlineProperties deadlines, OfferRecords records,
+      EnterpriseRegistry registry) {
     this.records = records;
+    this.registry = registry;
     this.calendar = calendar;
     this.deadlines = deadlines;
   }
@@ -40,7 +47,7 @@ public class ContractRecorder {
   public void signing(DelegateTask task) {
     FormInput in = new FormInput(task.getVariables());
     ContractKind kind = in.choice("contractKind", "签订类型", ContractKind.class, true);
-    in.choice("contractType", "合同类别", ContractType.class, true);
+    ContractType type = in.choice("contractType", "合同类别", ContractType.class, true);
     LocalDate signed = in.dateUpToToday("signedDate", "签订日期", true);
     // 《集体合同规定》第三十八条: 集体合同或专项集体合同期限一般为1至3年
     Integer years = in.integer("termYears", "期限（年）", true, 1, 3);
@@ -48,6 +55,10 @@ public class ContractRecorder {
     in.throwIfInvalid();
     records.signed(task.getProcessInstanceId(), kind.name(), signed, covered);
     LocalDate end = signed.plusYears(years).minusDays(1);
+    // the registry knows the enterprise (each covered one, for a regional contract) now has a contract
+    for (String code : enterprisesOf(task)) {
+      registry.contractSigned(code, type == ContractType.COMPREHENSIVE, end);
+    }
     task.setVariable("contractEndDate", end.toString());
     // 《集体合同规定》第三十八条: 期满前3个月内可提出续订要求 — the union is prompted then
     task.setVariable("renewalPromptAt",
@@ -56,6 +67,14 @@ public class ContractRecorder {
         + LegalCalendar.chinese(signed) + "签订之日起" + deadlines.getFiling().getDays() + "日内报送审查");
     filing.writeTo(task.getExecution(), "filing");
     task.setVariable("filingReminderAt", calendar.reminderAt(filing, deadlines.getFilingReminderWorkingDays()));
+  }
+
+  private static java.util.List<String> enterprisesOf(DelegateTask task) {
+    if (OfferKind.REGIONAL.name().equals(task.getVariable(OfferVariables.OFFER_KIND))) {
+      return CoveredEnterprises.parse(task.getVariable(OfferVariables.COVERED_ENTERPRISES)).stream()
+          .map(e -> String.valueOf(e.get("creditCode"))).toList();
+    }
+    return java.util.List.of((String) task.getVariable(OfferVariables.CREDIT_CODE));
   }
 
   public void filing(DelegateTask task) {

@@ -16,7 +16,7 @@ public class NegotiationRecorder {
   static final int MIN_REPRESENTATIVES = 3;
 
   /** The outcome of a negotiation round. */
-  public enum RoundOutcome { AGREED, CONTINUE, BROKEN_OFF }
+  public enum RoundOutcome { AGREED, CONTINUE, BROKEN_OFF, DISPUTE }
 
   /** The upper union's decision on a break-off. */
   public enum BreakOffDecision { RESUME, CLOSE }

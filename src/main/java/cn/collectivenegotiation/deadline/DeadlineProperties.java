@@ -28,6 +28,9 @@ public class DeadlineProperties {
 
   /** 《集体合同规定》第四十四、四十七条: 15日内审查; 15日内未提出异议的, 集体合同即行生效. */
   private Period contractReview = Period.ofDays(15);
+  /** 《集体合同规定》: the labour bureau settles a negotiation dispute within 30 days, extendable once by at most 15. */
+  private Period disputeCoordination = Period.ofDays(30);
+  private int disputeExtensionMaxDays = 15;
 
   public Period getFiling() {
     return filing;
@@ -47,6 +50,22 @@ public class DeadlineProperties {
 
   public Period getContractReview() {
     return contractReview;
+  }
+
+  public Period getDisputeCoordination() {
+    return disputeCoordination;
+  }
+
+  public void setDisputeCoordination(Period disputeCoordination) {
+    this.disputeCoordination = disputeCoordination;
+  }
+
+  public int getDisputeExtensionMaxDays() {
+    return disputeExtensionMaxDays;
+  }
+
+  public void setDisputeExtensionMaxDays(int disputeExtensionMaxDays) {
+    this.disputeExtensionMaxDays = disputeExtensionMaxDays;
   }
 
   public void setContractReview(Period contractReview) {

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import cn.collectivenegotiation.campaign.CampaignProcess;
 import cn.collectivenegotiation.offer.OfferProcess;
+import cn.collectivenegotiation.offer.RegionalOffers;
 import cn.collectivenegotiation.offer.ReportingUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,11 +88,16 @@ public class Organisation implements ApplicationRunner {
     grantGlobal(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grantGlobal(Resources.PROCESS_DEFINITION, OfferProcess.KEY, Permissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
+    // a regional offer is the same chain, sent by a regional or industry union (checked as it starts)
+    grantGlobal(Resources.PROCESS_DEFINITION, RegionalOffers.KEY, Permissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
     grantGlobal(Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
     for (String supervisor : List.of(CurrentUser.CITY_UNION, CurrentUser.CITY_LABOUR_BUREAU, TRIPARTITE)) {
-      grantGroup(supervisor, Resources.PROCESS_DEFINITION, OfferProcess.KEY, Permissions.READ,
-          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+      for (String key : List.of(OfferProcess.KEY, RegionalOffers.KEY)) {
+        grantGroup(supervisor, Resources.PROCESS_DEFINITION, key, Permissions.READ,
+            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+      }
       grantGroup(supervisor, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     }
     for (ReportingUnit unit : ReportingUnit.values()) {

@@ -38,6 +38,10 @@ public final class FormInput {
     return errors.isEmpty();
   }
 
+  public List<InvalidInputException.FieldError> errors() {
+    return List.copyOf(errors);
+  }
+
   public void throwIfInvalid() {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

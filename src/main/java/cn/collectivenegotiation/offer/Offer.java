@@ -15,12 +15,26 @@ public record Offer(
     LocalDate offerDate,
     LocalDate deliveryDate,
     DeliveryMethod deliveryMethod,
-    String offerContent) {
+    String offerContent,
+    OfferKind kind,
+    List<CoveredEnterprise> covered) {
+
+  /**
+   * A regional offer is sent by the unit's (regional or industry) union to the enterprise side's body
+   * (an industry association or the enterprises' representative), whose credit code and name the offer
+   * carries as its {@code creditCode} and {@code enterpriseName}; {@code covered} lists the enterprises.
+   */
+  public boolean regional() {
+    return kind == OfferKind.REGIONAL;
+  }
 
   /** The groups that send the offer and may take a refusal to the labour bureau (要约方). */
   public List<String> offerorGroups() {
     if (offerorSide == OfferorSide.ENTERPRISE) {
       return List.of(enterpriseGroup());
+    }
+    if (regional()) {
+      return List.of(reportingUnit.unionGroup());
     }
     return switch (onBehalf) {
       case NONE -> List.of(enterpriseUnionGroup());
@@ -36,6 +50,9 @@ public record Offer(
 
   /** The workers' side in the negotiation: the enterprise union, and the upper union under 上代下 or 上参下. */
   public List<String> unionSideGroups() {
+    if (regional()) {
+      return List.of(reportingUnit.unionGroup());
+    }
     return onBehalf == OnBehalf.NONE || offerorSide == OfferorSide.ENTERPRISE
         ? List.of(enterpriseUnionGroup())
         : List.of(enterpriseUnionGroup(), reportingUnit.unionGroup());

@@ -43,7 +43,8 @@ public class OfferReader {
       OfferVariables.WORKFORCE, OfferVariables.TOPICS, OfferVariables.OFFER_DATE, OfferVariables.DELIVERY_DATE,
       OfferVariables.DELIVERY_METHOD, OfferVariables.OFFER_CONTENT, OfferVariables.RESPONSE_DECISION, OfferVariables.REFUSAL_REASON,
       OfferVariables.REFUSAL_JUSTIFIED, OfferVariables.PROPOSED_NEGOTIATION_DATE, OfferVariables.RESPONSE_DATE,
-      OfferVariables.ANSWERED_LATE);
+      OfferVariables.ANSWERED_LATE, OfferVariables.OFFER_KIND, OfferVariables.COVERED_ENTERPRISES,
+      OfferVariables.REGIONAL_OFFER_ID);
 
   private final HistoryService historyService;
   private final OfferAccess access;
@@ -73,7 +74,8 @@ public class OfferReader {
     for (String field : OFFER_FIELDS) {
       Object value = vars.get(field);
       if (value != null) {
-        offer.put(field, field.equals(OfferVariables.TOPICS) ? topics(value) : value);
+        offer.put(field, field.equals(OfferVariables.TOPICS) ? topics(value)
+            : field.equals(OfferVariables.COVERED_ENTERPRISES) ? CoveredEnterprises.parse(value.toString()) : value);
       }
     }
     List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery()

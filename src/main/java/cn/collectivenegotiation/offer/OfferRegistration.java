@@ -8,6 +8,7 @@ import cn.collectivenegotiation.deadline.DeadlineProperties;
 import cn.collectivenegotiation.deadline.LegalCalendar;
 import cn.collectivenegotiation.identity.CurrentUser;
 import cn.collectivenegotiation.identity.OfferAuthorizations;
+import cn.collectivenegotiation.registry.EnterpriseRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,10 +35,12 @@ public class OfferRegistration implements ExecutionListener {
   private final OfferAuthorizations authorizations;
   private final OfferAccess access;
   private final OfferRecords records;
+  private final EnterpriseRegistry registry;
 
   public OfferRegistration(OfferNumbers offerNumbers, LegalCalendar calendar, DeadlineProperties deadlines,
-      OfferAuthorizations authorizations, OfferAccess access, OfferRecords records) {
+      OfferAuthorizations authorizations, OfferAccess access, OfferRecords records, EnterpriseRegistry registry) {
     this.records = records;
+    this.registry = registry;
     this.offerNumbers = offerNumbers;
     this.calendar = calendar;
     this.deadlines = deadlines;
@@ -47,7 +50,7 @@ public class OfferRegistration implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Offer offer = OfferValidator.validate(execution.getVariables());
+    Offer offer = OfferValidator.validate(withRegistryDefaults(execution.getVariables()));
     Authentication sender = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (sender != null && !access.maySend(new CurrentUser(sender.getUserId(), sender.getGroupIds()), offer)) {
       throw new AuthorizationException("无权为" + offer.reportingUnit().chineseName() + "或该企业发出要约"
@@ -75,6 +78,10 @@ public class OfferRegistration implements ExecutionListener {
     if (offer.offerContent() != null) {
       execution.setVariable(OFFER_CONTENT, offer.offerContent());
     }
+    execution.setVariable(OFFER_KIND, offer.kind().name());
+    if (offer.regional()) {
+      execution.setVariable(COVERED_ENTERPRISES, Spin.JSON(CoveredEnterprises.toJson(offer.covered())));
+    }
 
     execution.setVariable(OFFEROR_GROUPS, String.join(",", offer.offerorGroups()));
     execution.setVariable(OFFEREE_GROUPS, String.join(",", offer.offereeGroups()));
@@ -90,11 +97,49 @@ public class OfferRegistration implements ExecutionListener {
     response.writeTo(execution, "response");
     execution.setVariable("responseReminderAt", calendar.reminderAt(response, deadlines.getResponseReminderWorkingDays()));
 
-    records.opened(execution.getProcessInstanceId(), number, OfferRecords.Kind.SINGLE, offer.reportingUnit().name(),
+    // the registry keeps every enterprise the product deals with
+    String user = sender == null ? null : sender.getUserId();
+    if (offer.regional()) {
+      offer.covered().forEach(c -> registry.registerIfAbsent(c.creditCode(), c.name(), offer.reportingUnit(), c.workforce(), user));
+    } else {
+      registry.registerIfAbsent(offer.creditCode(), offer.enterpriseName(), offer.reportingUnit(), offer.workforce(), user);
+    }
+
+    // the statistics count enterprises: a regional offer counts each one it covers
+    records.opened(execution.getProcessInstanceId(), number,
+        offer.regional() ? OfferRecords.Kind.REGIONAL : OfferRecords.Kind.SINGLE, offer.reportingUnit().name(),
         offer.offerDate(), response.dueAt(), (String) execution.getVariable(REGIONAL_OFFER_ID),
-        List.of(new OfferRecords.Reached(offer.creditCode(), offer.enterpriseName(), offer.workforce())));
+        offer.regional()
+            ? offer.covered().stream().map(c -> new OfferRecords.Reached(c.creditCode(), c.name(), c.workforce())).toList()
+            : List.of(new OfferRecords.Reached(offer.creditCode(), offer.enterpriseName(), offer.workforce())));
 
     authorizations.grantReadOnOffer(execution.getProcessInstanceId(), everyoneConcerned(offer));
+    if (offer.regional() && execution.getSuperExecution() != null) {
+      // the regional-offer around this chain carries the same number, and links its secondary negotiations here
+      DelegateExecution regional = execution.getSuperExecution();
+      regional.getProcessInstance().setProcessBusinessKey(number);
+      regional.setVariable("regionalOfferInstanceId", execution.getProcessInstanceId());
+      authorizations.grantReadOnOffer(regional.getProcessInstanceId(), everyoneConcerned(offer));
+    }
+  }
+
+  /** An enterprise in the registry needs only its credit code: name, unit and workforce come from there. */
+  private java.util.Map<String, Object> withRegistryDefaults(java.util.Map<String, Object> given) {
+    Object code = given.get(CREDIT_CODE);
+    if (code == null || OfferKind.REGIONAL.name().equals(given.get(OFFER_KIND))) {
+      return given;
+    }
+    return registry.find(code.toString().trim()).map(e -> {
+      java.util.Map<String, Object> filled = new java.util.HashMap<>(given);
+      filled.compute(ENTERPRISE_NAME, (k, v) -> blank(v) ? e.name() : v);
+      filled.compute(REPORTING_UNIT, (k, v) -> blank(v) ? e.reportingUnit().name() : v);
+      filled.compute(WORKFORCE, (k, v) -> blank(v) ? e.workforce() : v);
+      return filled;
+    }).orElse(given);
+  }
+
+  private static boolean blank(Object v) {
+    return v == null || v.toString().isBlank();
   }
 
   private static List<String> everyoneConcerned(Offer offer) {

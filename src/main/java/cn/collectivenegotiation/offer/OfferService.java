@@ -20,7 +20,8 @@ public class OfferService {
   static final Set<String> FIELDS = Set.of(OfferVariables.OFFEROR_SIDE, OfferVariables.ON_BEHALF,
       OfferVariables.CREDIT_CODE, OfferVariables.ENTERPRISE_NAME, OfferVariables.REPORTING_UNIT,
       OfferVariables.WORKFORCE, OfferVariables.TOPICS, OfferVariables.OFFER_DATE, OfferVariables.DELIVERY_DATE,
-      OfferVariables.DELIVERY_METHOD, OfferVariables.OFFER_CONTENT);
+      OfferVariables.DELIVERY_METHOD, OfferVariables.OFFER_CONTENT, OfferVariables.OFFER_KIND,
+      OfferVariables.COVERED_ENTERPRISES);
 
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
@@ -43,7 +44,9 @@ public class OfferService {
     // the start listener (OfferRegistration) checks the offer and whether this user may send it
     identityService.setAuthentication(user.userId(), user.groupIds());
     try {
-      ProcessInstance instance = runtimeService.startProcessInstanceByKey(OfferProcess.KEY, engineValues(body));
+      // a regional offer runs the same chain inside regional-offer, which adds the secondary negotiations
+      String key = OfferKind.REGIONAL.name().equals(body.get(OfferVariables.OFFER_KIND)) ? RegionalOffers.KEY : OfferProcess.KEY;
+      ProcessInstance instance = runtimeService.startProcessInstanceByKey(key, engineValues(body));
       // the start listener made the offer number the business key
       return new Sent(instance.getBusinessKey(), instance.getId());
     } finally {

@@ -35,6 +35,7 @@ public enum OfferStatus {
       Map.entry("nameEnterpriseRepresentatives", ACCEPTED),
       Map.entry("recordNegotiationRound", NEGOTIATING),
       Map.entry("reviewBreakOff", NEGOTIATING),
+      Map.entry("coordinateDispute", NEGOTIATING),
       Map.entry("recordCongressVote", CONGRESS_VOTE),
       Map.entry("signContract", CONGRESS_VOTE),
       Map.entry("submitForFiling", FILING),

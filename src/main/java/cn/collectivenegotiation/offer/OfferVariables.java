@@ -61,4 +61,9 @@ public final class OfferVariables {
 
   /** A secondary negotiation (二次协商): the process instance id of the regional offer it follows. */
   public static final String REGIONAL_OFFER_ID = "regionalOfferId";
+
+  /** {@code SINGLE} (default) or {@code REGIONAL}; see {@link OfferKind}. */
+  public static final String OFFER_KIND = "offerKind";
+  /** A regional offer's enterprises: a JSON list of {creditCode, enterpriseName, workforce}. */
+  public static final String COVERED_ENTERPRISES = "coveredEnterprises";
 }

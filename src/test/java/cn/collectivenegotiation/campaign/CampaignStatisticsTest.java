@@ -136,6 +136,7 @@ class CampaignStatisticsTest extends ProcessTestBase {
     assertThat(table.targetRate()).isEqualTo(0.92);
   }
 
+
   @Test
   @DisplayName("读取模型的状态与要约查询（历史）的状态一致，结案原因一并记录")
   void readModelAgreesWithTheOfferView() {
@@ -165,6 +166,53 @@ class CampaignStatisticsTest extends ProcessTestBase {
         cancelled.getId())).isEqualTo("CANCELLED");
     assertThat(jdbc.queryForObject("SELECT escalated FROM offer_record WHERE offer_id = ?", Boolean.class,
         unanswered.getId())).isTrue();
+  }
+
+  @Autowired cn.collectivenegotiation.registry.EnterpriseRegistry registry;
+
+  static cn.collectivenegotiation.registry.Enterprise enterprise(int n, boolean union, boolean contract, String end) {
+    return new cn.collectivenegotiation.registry.Enterprise(Offers.creditCode(n), "沐川企业" + n,
+        cn.collectivenegotiation.offer.ReportingUnit.MUCHUAN, "制造业", 100, null, union, contract, false,
+        end == null ? null : LocalDate.parse(end), false, false, false, false, false, null, "test");
+  }
+
+  @Test
+  @DisplayName("建制率：名录中建有工会的企业里期末有有效集体合同的比例；要约登记企业，经本系统签订的合同计入")
+  void establishmentRateFromTheRegistry() {
+    now("2024-03-01T10:00");
+    registry.saveAll(List.of(
+        enterprise(7001, true, true, "2025-12-31"),
+        enterprise(7002, true, true, "2024-03-01"),
+        enterprise(7003, true, false, null),
+        enterprise(7004, false, false, null)), "test");
+
+    // an enterprise in the registry needs only its credit code; an unknown one is registered by its offer
+    Map<String, Object> known = Offers.unionOffer("2024-03-01", 7003, "MUCHUAN", 1);
+    known.remove("enterpriseName");
+    known.remove("workforce");
+    ProcessInstance toKnown = send(known);
+    assertThat(toKnown).isNotNull();
+    assertThat(engine.getRuntimeService().getVariables(toKnown.getId()))
+        .containsEntry("enterpriseName", "沐川企业7003").containsEntry("workforce", 100);
+    ProcessInstance toNew = send(Offers.unionOffer("2024-03-01", 7005, "MUCHUAN", 60));
+    assertThat(registry.find(Offers.creditCode(7005))).hasValueSatisfying(e -> {
+      assertThat(e.name()).isEqualTo("测试企业7005");
+      assertThat(e.unionPresent()).isTrue();
+      assertThat(e.collectiveContract()).isFalse();
+    });
+
+    Campaign campaign = campaigns.create(new Campaign(null, "2024年度集中要约月（建制率）", LocalDate.parse("2024-02-26"),
+        LocalDate.parse("2024-03-26"), LocalDate.parse("2024-03-28"), new BigDecimal("0.92"), null), null, "test");
+    // with a union: 7001 (in force), 7002 (expired 03-01), 7003, 7005; 7004 has none
+    assertThat(unit(statistics.table(campaign, ClockUtil.getCurrentTime().toInstant()), "MUCHUAN").establishmentRate())
+        .isEqualTo(0.25);
+
+    accept(toNew, "2024-03-05");
+    now("2024-03-08T10:00");
+    negotiateAndSign(toNew, "NEW", 60);
+    assertThat(registry.find(Offers.creditCode(7005)).orElseThrow().contractEndDate()).isEqualTo("2027-03-07");
+    assertThat(unit(statistics.table(campaign, ClockUtil.getCurrentTime().toInstant()), "MUCHUAN").establishmentRate())
+        .isEqualTo(0.5);
   }
 
   String status(ProcessInstance offer) {

@@ -127,7 +127,11 @@ class OfferApiTest {
           o.put("offerorSide", "ENTERPRISE");
           o.put("onBehalf", "UPPER_FOR_LOWER");
         }),
-        bad("enterpriseName", "不能为空", o -> o.put("enterpriseName", " ")),
+        // an enterprise the registry knows needs only its credit code; an unknown one needs its name
+        bad("enterpriseName", "不能为空", o -> {
+          o.put("creditCode", Offers.creditCode(99_990));
+          o.put("enterpriseName", " ");
+        }),
         bad("deliveryMethod", "不在可选范围", o -> o.put("deliveryMethod", "PIGEON")),
         bad("workForce", "未知字段", o -> o.put("workForce", 3)));
   }

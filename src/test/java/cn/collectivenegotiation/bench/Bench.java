@@ -1,0 +1,36 @@
+package cn.collectivenegotiation.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/** Prints figures as {@code BENCH <name> <value> <unit>}, the form the benchmark command promises. */
+final class Bench {
+
+  private Bench() {}
+
+  static void print(String name, double value, String unit) {
+    System.out.println(String.format(Locale.ROOT, "BENCH %s %.2f %s", name, value, unit));
+    System.out.flush();
+  }
+
+  static void note(String text) {
+    System.out.println("# " + text);
+    System.out.flush();
+  }
+
+  /** Median wall time in milliseconds of {@code runs} calls after {@code warmups} unmeasured ones. */
+  static <T> double medianMillis(int warmups, int runs, Supplier<T> work) {
+    for (int i = 0; i < warmups; i++) {
+      work.get();
+    }
+    double[] times = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      work.get();
+      times[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Arrays.sort(times);
+    return runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
+  }
+}
