@@ -44,7 +44,7 @@ public class OfferReader {
       OfferVariables.DELIVERY_METHOD, OfferVariables.OFFER_CONTENT, OfferVariables.RESPONSE_DECISION, OfferVariables.REFUSAL_REASON,
       OfferVariables.REFUSAL_JUSTIFIED, OfferVariables.PROPOSED_NEGOTIATION_DATE, OfferVariables.RESPONSE_DATE,
       OfferVariables.ANSWERED_LATE, OfferVariables.OFFER_KIND, OfferVariables.COVERED_ENTERPRISES,
-      OfferVariables.REGIONAL_OFFER_ID);
+      OfferVariables.REGIONAL_OFFER_ID, OfferVariables.RECOMMENDED_TOPICS);
 
   private final HistoryService historyService;
   private final OfferAccess access;

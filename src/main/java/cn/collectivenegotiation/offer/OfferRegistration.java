@@ -8,6 +8,7 @@ import cn.collectivenegotiation.deadline.DeadlineProperties;
 import cn.collectivenegotiation.deadline.LegalCalendar;
 import cn.collectivenegotiation.identity.CurrentUser;
 import cn.collectivenegotiation.identity.OfferAuthorizations;
+import cn.collectivenegotiation.registry.EnterpriseDecisions;
 import cn.collectivenegotiation.registry.EnterpriseRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,9 +37,12 @@ public class OfferRegistration implements ExecutionListener {
   private final OfferAccess access;
   private final OfferRecords records;
   private final EnterpriseRegistry registry;
+  private final EnterpriseDecisions decisions;
 
   public OfferRegistration(OfferNumbers offerNumbers, LegalCalendar calendar, DeadlineProperties deadlines,
-      OfferAuthorizations authorizations, OfferAccess access, OfferRecords records, EnterpriseRegistry registry) {
+      OfferAuthorizations authorizations, OfferAccess access, OfferRecords records, EnterpriseRegistry registry,
+      EnterpriseDecisions decisions) {
+    this.decisions = decisions;
     this.records = records;
     this.registry = registry;
     this.offerNumbers = offerNumbers;
@@ -103,6 +107,9 @@ public class OfferRegistration implements ExecutionListener {
       offer.covered().forEach(c -> registry.registerIfAbsent(c.creditCode(), c.name(), offer.reportingUnit(), c.workforce(), user));
     } else {
       registry.registerIfAbsent(offer.creditCode(), offer.enterpriseName(), offer.reportingUnit(), offer.workforce(), user);
+      // negotiation-topics from the enterprise's situation, for the union side preparing the agenda
+      registry.find(offer.creditCode()).map(decisions::recommendedTopics).filter(t -> !t.isEmpty()).ifPresent(t ->
+          execution.setVariable(RECOMMENDED_TOPICS, String.join("、", t.stream().map(EnterpriseDecisions.RecommendedTopic::name).toList())));
     }
 
     // the statistics count enterprises: a regional offer counts each one it covers

@@ -66,4 +66,7 @@ public final class OfferVariables {
   public static final String OFFER_KIND = "offerKind";
   /** A regional offer's enterprises: a JSON list of {creditCode, enterpriseName, workforce}. */
   public static final String COVERED_ENTERPRISES = "coveredEnterprises";
+
+  /** The {@code negotiation-topics} recommendation for the offer's enterprise, in Chinese; the officer decides. */
+  public static final String RECOMMENDED_TOPICS = "recommendedTopics";
 }

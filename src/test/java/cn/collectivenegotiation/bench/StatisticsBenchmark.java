@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class StatisticsBenchmark {
 
   static final int OFFERS = 100_000;
-  static final int BATCH = 250;
+  static final int BATCH = 50;
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   private StatisticsBenchmark() {}

@@ -16,6 +16,8 @@ import cn.collectivenegotiation.identity.CurrentUser;
 import cn.collectivenegotiation.offer.Chain;
 import cn.collectivenegotiation.offer.OfferReader;
 import cn.collectivenegotiation.offer.Offers;
+import cn.collectivenegotiation.offer.RegionalOffers;
+import cn.collectivenegotiation.deadline.LegalTime;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,15 +63,18 @@ class CampaignStatisticsTest extends ProcessTestBase {
     }
   }
 
-  void regional(String id, String unit, String signed, int... workforces) {
-    List<OfferRecords.Reached> reached = new java.util.ArrayList<>();
+  /** A real regional offer (regional-offer around the same chain), accepted and signed. */
+  ProcessInstance regional(int association, String unit, int... workforces) {
+    StringBuilder covered = new StringBuilder("[");
     for (int i = 0; i < workforces.length; i++) {
-      reached.add(new OfferRecords.Reached(Offers.creditCode(90_000 + id.hashCode() % 1000 * 10 + i), "区域企业" + i, workforces[i]));
+      covered.append(i == 0 ? "" : ",").append("{\"creditCode\":\"").append(Offers.creditCode(association + 1 + i))
+          .append("\",\"enterpriseName\":\"区域企业").append(i).append("\",\"workforce\":").append(workforces[i]).append("}");
     }
-    records.opened(id, "2024-" + unit + "-R" + id, OfferRecords.Kind.REGIONAL, unit, LocalDate.parse("2024-03-05"),
-        Instant.parse("2024-04-30T00:00:00Z"), null, reached);
-    records.responded(id, LocalDate.parse("2024-03-10"), false);
-    records.signed(id, signed, LocalDate.parse("2024-03-20"), 0);
+    Map<String, Object> offer = new java.util.HashMap<>(Map.of("creditCode", Offers.creditCode(association),
+        "enterpriseName", "行业协会" + association, "reportingUnit", unit, "topics", "[\"WAGE_FLOOR\"]",
+        "offerDate", LegalTime.today().toString(), "coveredEnterprises", covered.append("]").toString()));
+    ProcessInstance regional = engine.getRuntimeService().startProcessInstanceByKey(RegionalOffers.KEY, offer);
+    return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(regional.getId()).singleResult();
   }
 
   @Test
@@ -82,16 +87,22 @@ class CampaignStatisticsTest extends ProcessTestBase {
     ProcessInstance d = offer("D", 104, "SHIZHONG", 90, "2024-03-01");
     ProcessInstance e = offer("E", 105, "SHIZHONG", 200, "2024-03-01");
     ProcessInstance f = offer("F", 201, "WUTONGQIAO", 50, "2024-03-01");
+    ProcessInstance r1 = regional(300, "SHIZHONG", 50, 60, 70);
+    ProcessInstance r2 = regional(400, "WUTONGQIAO", 40, 30);
 
     now("2024-03-04T10:00");
     accept(a, "2024-03-10");
     accept(b, "2024-03-10");
     accept(f, "2024-03-10");
+    accept(r1, "2024-03-10");
+    accept(r2, "2024-03-10");
     refuse(e, "企业正在改制，暂不协商");
     now("2024-03-12T10:00");
     negotiateAndSign(a, "RENEWED", 280);
     negotiateAndSign(b, "NEW", 120);
     negotiateAndSign(f, "NEW", 45);
+    negotiateAndSign(r1, "NEW", 180);
+    negotiateAndSign(r2, "RENEWED", 70);
     complete(Chain.openTask(e, "reviewRefusal"), withVariables("refusalJustified", true, "reviewOpinion", "改制期间，理由属实"));
 
     // C and D get no answer: the deadline (2024-03-21) passes and the upper union steps in
@@ -102,8 +113,6 @@ class CampaignStatisticsTest extends ProcessTestBase {
     now("2024-03-27T10:00");
     offer("G", 106, "SHIZHONG", 60, "2024-03-27");
 
-    regional("R1", "SHIZHONG", "NEW", 50, 60, 70);
-    regional("R2", "WUTONGQIAO", "RENEWED", 40, 30);
 
     Campaign campaign = campaigns.create(new Campaign(null, "2024年度集中要约月（测试）", LocalDate.parse("2024-02-26"),
         LocalDate.parse("2024-03-26"), LocalDate.parse("2024-03-28"), new BigDecimal("0.92"), null), null, "test");
@@ -193,7 +202,9 @@ class CampaignStatisticsTest extends ProcessTestBase {
     ProcessInstance toKnown = send(known);
     assertThat(toKnown).isNotNull();
     assertThat(engine.getRuntimeService().getVariables(toKnown.getId()))
-        .containsEntry("enterpriseName", "沐川企业7003").containsEntry("workforce", 100);
+        .containsEntry("enterpriseName", "沐川企业7003").containsEntry("workforce", 100)
+        // negotiation-topics for an enterprise with no particular situation: the general topics
+        .containsEntry("recommendedTopics", "工资调整与收入分配、劳动保障");
     ProcessInstance toNew = send(Offers.unionOffer("2024-03-01", 7005, "MUCHUAN", 60));
     assertThat(registry.find(Offers.creditCode(7005))).hasValueSatisfying(e -> {
       assertThat(e.name()).isEqualTo("测试企业7005");
