@@ -2,6 +2,10 @@ package cn.collectivenegotiation.identity;
 
 import cn.collectivenegotiation.offer.ReportingUnit;
 import java.util.List;
+import cn.collectivenegotiation.deadline.LegalTime;
+import cn.collectivenegotiation.registry.Enterprise;
+import cn.collectivenegotiation.registry.EnterpriseRegistry;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.ApplicationArguments;
@@ -24,13 +28,20 @@ public class DemoData implements ApplicationRunner {
   /** Demo enterprises: credit code (with a valid check character) and name. */
   public static final String ENTERPRISE_1 = "91511102MA62B0002G";
   public static final String ENTERPRISE_2 = "91511111MA62C0003C";
+  /** A third enterprise in 五通桥区, covered with the second by the demo industry association. */
+  public static final String ENTERPRISE_3 = "91511112MA62D0004M";
+  /** The demo industry association (a 社会团体 code, 51…), the enterprise side of a regional offer. */
+  public static final String ASSOCIATION = "51511112MJ62000170";
 
   private final IdentityService identityService;
   private final Organisation organisation;
 
-  public DemoData(IdentityService identityService, Organisation organisation) {
+  private final EnterpriseRegistry registry;
+
+  public DemoData(IdentityService identityService, Organisation organisation, EnterpriseRegistry registry) {
     this.identityService = identityService;
     this.organisation = organisation;
+    this.registry = registry;
   }
 
   @Override
@@ -54,6 +65,24 @@ public class DemoData implements ApplicationRunner {
     user("entunion1", "示范机械", "工会主席", "enterprise-union-" + ENTERPRISE_1);
     user("ent2", "示范化工", "人力资源部", "enterprise-" + ENTERPRISE_2);
     user("entunion2", "示范化工", "工会主席", "enterprise-union-" + ENTERPRISE_2);
+    organisation.ensureGroup("enterprise-" + ENTERPRISE_3, "五通桥示范盐化有限公司（企业行政）", "ENTERPRISE");
+    organisation.ensureGroup("enterprise-union-" + ENTERPRISE_3, "五通桥示范盐化有限公司工会", "ENTERPRISE_UNION");
+    user("ent3", "示范盐化", "人力资源部", "enterprise-" + ENTERPRISE_3);
+    user("entunion3", "示范盐化", "工会主席", "enterprise-union-" + ENTERPRISE_3);
+    organisation.ensureGroup("enterprise-" + ASSOCIATION, "乐山市五通桥区化工行业协会", "ENTERPRISE");
+    user("assoc1", "化工行业协会", "秘书长", "enterprise-" + ASSOCIATION);
+
+    // the registry, so that priority targets and topic recommendations have something to show
+    LocalDate today = LegalTime.today();
+    List<Enterprise> enterprises = List.of(
+        new Enterprise(ENTERPRISE_1, "乐山市示范机械有限公司", ReportingUnit.SHIZHONG, "制造业", 320, 85, true, true, false,
+            today.plusDays(60), false, false, false, false, false, null, "demo"),
+        new Enterprise(ENTERPRISE_2, "五通桥示范化工有限公司", ReportingUnit.WUTONGQIAO, "化学原料和化学制品制造业", 180, 120,
+            true, false, false, null, true, false, false, false, true, null, "demo"),
+        new Enterprise(ENTERPRISE_3, "五通桥示范盐化有限公司", ReportingUnit.WUTONGQIAO, "化学原料和化学制品制造业", 260, 60,
+            true, false, false, null, false, false, true, true, false, null, "demo"));
+    List<Enterprise> missing = enterprises.stream().filter(e -> registry.find(e.creditCode()).isEmpty()).toList();
+    registry.saveAll(missing, "demo");
   }
 
   private void user(String id, String lastName, String firstName, String group) {

@@ -44,11 +44,17 @@ class ProfilesTest {
     try (ConfigurableApplicationContext demo = app().profiles("demo").run("--spring.datasource.url=jdbc:h2:mem:demo",
         "--server.port=0", "--camunda.bpm.job-execution.enabled=false")) {
       IdentityService identity = demo.getBean(IdentityService.class);
-      for (String user : new String[] {"unionshizhong", "ent1", "entunion1", "bureaushizhong", "tripartite", "cityunion", "demo"}) {
+      for (String user : new String[] {"unionshizhong", "ent1", "entunion1", "bureaushizhong", "tripartite", "cityunion", "assoc1", "entunion3", "demo"}) {
         assertThat(identity.checkPassword(user, "demo")).as(user).isTrue();
       }
       assertThat(identity.createUserQuery().memberOfGroup("enterprise-" + DemoData.ENTERPRISE_1).singleResult().getId())
           .isEqualTo("ent1");
+      // the demo registry: 示范化工 pays the minimum wage and has no contract, so it is a priority target
+      var registry = demo.getBean(cn.collectivenegotiation.registry.EnterpriseRegistry.class);
+      assertThat(registry.find(DemoData.ENTERPRISE_2)).hasValueSatisfying(e -> assertThat(e.minimumWagePay()).isTrue());
+      assertThat(demo.getBean(cn.collectivenegotiation.registry.EnterpriseDecisions.class)
+          .keyTargets(registry.list(cn.collectivenegotiation.offer.ReportingUnit.WUTONGQIAO)))
+          .extracting(t -> t.creditCode()).contains(DemoData.ENTERPRISE_2, DemoData.ENTERPRISE_3);
       assertThat(demo.getBean(FilterService.class).createFilterQuery().list())
           .extracting(f -> f.getName()).contains("我的待办", "即将到期", "已逾期");
     }
