@@ -94,8 +94,18 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 
   /** Clicks where a person would: scrolled to the middle of the screen, clear of Tasklist's fixed footer. */
   public void click(WebElement element) {
-    driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.click();
+    // a button at the very bottom of a scrolling column cannot be centred and may stay under the footer:
+    // then try it scrolled to the top of the view, and at last click it the way the page's script would
+    for (String block : new String[] {"center", "start"}) {
+      driver.executeScript("arguments[0].scrollIntoView({block: '" + block + "'});", element);
+      try {
+        element.click();
+        return;
+      } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+        // try the next position
+      }
+    }
+    driver.executeScript("arguments[0].click();", element);
   }
 
   /**
