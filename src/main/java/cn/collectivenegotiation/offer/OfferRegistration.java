@@ -10,9 +10,13 @@ import cn.collectivenegotiation.identity.CurrentUser;
 import cn.collectivenegotiation.identity.OfferAuthorizations;
 import cn.collectivenegotiation.registry.EnterpriseDecisions;
 import cn.collectivenegotiation.registry.EnterpriseRegistry;
+import cn.collectivenegotiation.registry.Enterprise;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -54,7 +58,9 @@ public class OfferRegistration implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Offer offer = OfferValidator.validate(withRegistryDefaults(execution.getVariables()));
+    Map<String, Object> given = execution.getVariables();
+    Optional<Enterprise> known = known(given);
+    Offer offer = OfferValidator.validate(withRegistryDefaults(given, known));
     Authentication sender = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (sender != null && !access.maySend(new CurrentUser(sender.getUserId(), sender.getGroupIds()), offer)) {
       throw new AuthorizationException("无权为" + offer.reportingUnit().chineseName() + "或该企业发出要约"
@@ -106,10 +112,14 @@ public class OfferRegistration implements ExecutionListener {
     if (offer.regional()) {
       offer.covered().forEach(c -> registry.registerIfAbsent(c.creditCode(), c.name(), offer.reportingUnit(), c.workforce(), user));
     } else {
-      registry.registerIfAbsent(offer.creditCode(), offer.enterpriseName(), offer.reportingUnit(), offer.workforce(), user);
+      Enterprise enterprise = known.orElseGet(() -> registry.registerIfAbsent(offer.creditCode(),
+          offer.enterpriseName(), offer.reportingUnit(), offer.workforce(), user));
       // negotiation-topics from the enterprise's situation, for the union side preparing the agenda
-      registry.find(offer.creditCode()).map(decisions::recommendedTopics).filter(t -> !t.isEmpty()).ifPresent(t ->
-          execution.setVariable(RECOMMENDED_TOPICS, String.join("、", t.stream().map(EnterpriseDecisions.RecommendedTopic::name).toList())));
+      List<EnterpriseDecisions.RecommendedTopic> topics = decisions.recommendedTopics(enterprise);
+      if (!topics.isEmpty()) {
+        execution.setVariable(RECOMMENDED_TOPICS,
+            String.join("、", topics.stream().map(EnterpriseDecisions.RecommendedTopic::name).toList()));
+      }
     }
 
     // the statistics count enterprises: a regional offer counts each one it covers
@@ -120,24 +130,29 @@ public class OfferRegistration implements ExecutionListener {
             ? offer.covered().stream().map(c -> new OfferRecords.Reached(c.creditCode(), c.name(), c.workforce())).toList()
             : List.of(new OfferRecords.Reached(offer.creditCode(), offer.enterpriseName(), offer.workforce())));
 
-    authorizations.grantReadOnOffer(execution.getProcessInstanceId(), everyoneConcerned(offer));
+    authorizations.grantReadOnInstance(execution.getProcessInstanceId(), everyoneConcerned(offer));
     if (offer.regional() && execution.getSuperExecution() != null) {
       // the regional-offer around this chain carries the same number, and links its secondary negotiations here
       DelegateExecution regional = execution.getSuperExecution();
       regional.getProcessInstance().setProcessBusinessKey(number);
       regional.setVariable("regionalOfferInstanceId", execution.getProcessInstanceId());
-      authorizations.grantReadOnOffer(regional.getProcessInstanceId(), everyoneConcerned(offer));
+      authorizations.grantReadOnInstance(regional.getProcessInstanceId(), everyoneConcerned(offer));
     }
   }
 
-  /** An enterprise in the registry needs only its credit code: name, unit and workforce come from there. */
-  private java.util.Map<String, Object> withRegistryDefaults(java.util.Map<String, Object> given) {
+  /** A single offer's enterprise as the registry knows it, looked up once per offer. */
+  private Optional<Enterprise> known(Map<String, Object> given) {
     Object code = given.get(CREDIT_CODE);
     if (code == null || OfferKind.REGIONAL.name().equals(given.get(OFFER_KIND))) {
-      return given;
+      return Optional.empty();
     }
-    return registry.find(code.toString().trim()).map(e -> {
-      java.util.Map<String, Object> filled = new java.util.HashMap<>(given);
+    return registry.find(code.toString().trim());
+  }
+
+  /** An enterprise in the registry needs only its credit code: name, unit and workforce come from there. */
+  private static Map<String, Object> withRegistryDefaults(Map<String, Object> given, Optional<Enterprise> known) {
+    return known.map(e -> {
+      Map<String, Object> filled = new HashMap<>(given);
       filled.compute(ENTERPRISE_NAME, (k, v) -> blank(v) ? e.name() : v);
       filled.compute(REPORTING_UNIT, (k, v) -> blank(v) ? e.reportingUnit().name() : v);
       filled.compute(WORKFORCE, (k, v) -> blank(v) ? e.workforce() : v);

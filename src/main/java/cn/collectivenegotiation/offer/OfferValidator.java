@@ -16,15 +16,6 @@ public final class OfferValidator {
   private OfferValidator() {}
 
   public static Offer validate(Map<String, ?> values) {
-    Map<String, Object> given = new java.util.HashMap<>(values);
-    // a regional offer's workforce is that of the enterprises it covers, unless given
-    if (OfferKind.REGIONAL.name().equals(String.valueOf(given.get(OFFER_KIND))) && isBlank(given.get(WORKFORCE))) {
-      given.put(WORKFORCE, coveredWorkforce(given.get(COVERED_ENTERPRISES)));
-    }
-    return check(given);
-  }
-
-  private static Offer check(Map<String, ?> values) {
     FormInput in = new FormInput(values);
     OfferorSide side = in.choice(OFFEROR_SIDE, "要约方", OfferorSide.class, true);
     OnBehalf onBehalf = in.has(ON_BEHALF) ? in.choice(ON_BEHALF, "上代下/上参下", OnBehalf.class, false) : OnBehalf.NONE;
@@ -40,7 +31,9 @@ public final class OfferValidator {
     }
     String enterpriseName = in.text(ENTERPRISE_NAME, "企业名称", true, 100);
     ReportingUnit unit = in.choice(REPORTING_UNIT, "填报单位", ReportingUnit.class, true);
-    Integer workforce = in.integer(WORKFORCE, "职工人数", true, 1, 10_000_000);
+    OfferKind kind = in.has(OFFER_KIND) ? in.choice(OFFER_KIND, "要约类型", OfferKind.class, false) : OfferKind.SINGLE;
+    // a regional offer's workforce is that of the enterprises it covers, unless given
+    Integer workforce = in.integer(WORKFORCE, "职工人数", kind != OfferKind.REGIONAL, 1, 10_000_000);
     List<Topic> topics = in.choices(TOPICS, "协商议题", Topic.class);
     LocalDate offerDate = in.dateUpToToday(OFFER_DATE, "要约日期", true);
     LocalDate deliveryDate = in.dateUpToToday(DELIVERY_DATE, "送达日期", false);
@@ -50,7 +43,6 @@ public final class OfferValidator {
     DeliveryMethod method = in.has(DELIVERY_METHOD)
         ? in.choice(DELIVERY_METHOD, "送达方式", DeliveryMethod.class, false) : DeliveryMethod.SYSTEM;
     String content = in.text(OFFER_CONTENT, "要约内容", false, 4000);
-    OfferKind kind = in.has(OFFER_KIND) ? in.choice(OFFER_KIND, "要约类型", OfferKind.class, false) : OfferKind.SINGLE;
     List<CoveredEnterprise> covered = List.of();
     if (kind == OfferKind.REGIONAL) {
       covered = covered(in, values.get(COVERED_ENTERPRISES));
@@ -65,8 +57,10 @@ public final class OfferValidator {
         in.reject(TOPICS, "区域(行业)性要约的议题为工资标准底线、劳动定额、计件工价、薪酬调整机制和支付保障机制 (regional topics are "
             + OfferKind.REGIONAL_TOPICS + "; not " + notRegional + ")");
       }
-      if (workforce != null && !covered.isEmpty()
-          && workforce != covered.stream().mapToInt(CoveredEnterprise::workforce).sum()) {
+      int coveredWorkforce = covered.stream().mapToInt(CoveredEnterprise::workforce).sum();
+      if (workforce == null) {
+        workforce = coveredWorkforce;
+      } else if (!covered.isEmpty() && workforce != coveredWorkforce) {
         in.reject(WORKFORCE, "职工人数应为所覆盖企业职工人数之和 (workforce must be the sum of the covered enterprises')");
       }
     }
@@ -74,22 +68,6 @@ public final class OfferValidator {
     // 送达日期 defaults to the offer date: an offer sent through the system is seen by the offeree that day
     return new Offer(side, onBehalf, creditCode, enterpriseName, unit, workforce, topics, offerDate,
         deliveryDate == null ? offerDate : deliveryDate, method, content, kind, covered);
-  }
-
-  private static boolean isBlank(Object v) {
-    return v == null || v.toString().isBlank();
-  }
-
-  private static Object coveredWorkforce(Object raw) {
-    try {
-      int sum = 0;
-      for (Map<String, Object> e : CoveredEnterprises.parse(raw)) {
-        sum += Integer.parseInt(String.valueOf(e.get("workforce")).trim());
-      }
-      return sum;
-    } catch (RuntimeException e) {
-      return null; // the full check names what is wrong
-    }
   }
 
   /** 覆盖企业: at least two, each with a valid credit code, a name and its workforce, none twice. */

@@ -91,15 +91,21 @@ public class EnterpriseRegistry {
   /**
    * An enterprise an offer names, kept if the registry does not know it yet (name, unit and workforce from
    * the offer, a union assumed, no contract known); a known enterprise is left as the registry has it.
+   * Returns the enterprise as registered (the caller has looked it up and not found it).
    */
-  public void registerIfAbsent(String creditCode, String name, ReportingUnit unit, int workforce, String user) {
+  public Enterprise registerIfAbsent(String creditCode, String name, ReportingUnit unit, int workforce, String user) {
+    Enterprise e = new Enterprise(creditCode, name, unit, null, workforce, null, true, false, false, null, false,
+        false, false, false, false, clock.instant(), user);
     jdbc.update("""
         INSERT INTO enterprise (credit_code, name, reporting_unit, workforce, union_present, collective_contract,
           special_contract, minimum_wage_pay, tense_relations, in_difficulty, restructuring, severe_hazards,
           updated_at, updated_by)
-        SELECT ?, ?, ?, ?, TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, ?, ?
+        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
         WHERE NOT EXISTS (SELECT 1 FROM enterprise WHERE credit_code = ?)""",
-        creditCode, name, unit.name(), workforce, Timestamp.from(clock.instant()), user, creditCode);
+        e.creditCode(), e.name(), unit.name(), e.workforce(), e.unionPresent(), e.collectiveContract(),
+        e.specialContract(), e.minimumWagePay(), e.tenseRelations(), e.inDifficulty(), e.restructuring(),
+        e.severeHazards(), Timestamp.from(e.updatedAt()), user, creditCode);
+    return e;
   }
 
   /**
