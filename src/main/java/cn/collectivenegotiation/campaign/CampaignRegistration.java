@@ -69,7 +69,7 @@ public class CampaignRegistration implements ExecutionListener {
     for (ReportingUnit unit : ReportingUnit.values()) {
       readers.add(unit.unionGroup());
     }
-    authorizations.grantReadOnOffer(execution.getProcessInstanceId(), readers);
+    authorizations.grantReadOnInstance(execution.getProcessInstanceId(), readers);
   }
 
   /** The campaign's fields as the start form and {@code POST /api/campaigns} send them. */

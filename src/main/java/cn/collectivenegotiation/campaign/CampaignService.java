@@ -1,8 +1,10 @@
 package cn.collectivenegotiation.campaign;
 
 import cn.collectivenegotiation.identity.CurrentUser;
+import cn.collectivenegotiation.identity.Organisation;
 import cn.collectivenegotiation.input.FormInput;
 import cn.collectivenegotiation.offer.ReportingUnit;
+import cn.collectivenegotiation.registry.RegistryAccess;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +27,6 @@ import org.springframework.stereotype.Service;
 public class CampaignService {
 
   static final Set<String> FIELDS = Set.of("name", "startDate", "endDate", "reportDeadline", "targetRate");
-  private static final List<String> CITY_READERS =
-      List.of(CurrentUser.CITY_UNION, CurrentUser.CITY_LABOUR_BUREAU, CurrentUser.ADMIN_GROUP, "tripartite");
 
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
@@ -108,17 +108,15 @@ public class CampaignService {
     return true;
   }
 
-  /** Every unit for the city's supervisors; a unit's own union or labour bureau sees its unit; others nothing. */
+  /**
+   * Every unit for the city's supervisors (those who read the whole registry, and the tripartite committee);
+   * a unit's union or labour bureau its unit; others nothing.
+   */
   private static Set<ReportingUnit> units(CurrentUser user) {
-    if (user.inAny(CITY_READERS)) {
+    if (user.in(Organisation.TRIPARTITE)) {
       return Set.of(ReportingUnit.values());
     }
-    Set<ReportingUnit> mine = java.util.EnumSet.noneOf(ReportingUnit.class);
-    for (ReportingUnit unit : ReportingUnit.values()) {
-      if (user.in(unit.unionGroup()) || user.in(unit.labourBureauGroup())) {
-        mine.add(unit);
-      }
-    }
+    Set<ReportingUnit> mine = RegistryAccess.readable(user);
     if (mine.isEmpty()) {
       throw new AuthorizationException("无权查看集中要约月统计 (only unions and labour bureaus see campaign statistics)");
     }

@@ -71,8 +71,7 @@ public class ContractRecorder {
 
   private static java.util.List<String> enterprisesOf(DelegateTask task) {
     if (OfferKind.REGIONAL.name().equals(task.getVariable(OfferVariables.OFFER_KIND))) {
-      return CoveredEnterprises.parse(task.getVariable(OfferVariables.COVERED_ENTERPRISES)).stream()
-          .map(e -> String.valueOf(e.get("creditCode"))).toList();
+      return CoveredEnterprises.codes(task.getVariable(OfferVariables.COVERED_ENTERPRISES));
     }
     return java.util.List.of((String) task.getVariable(OfferVariables.CREDIT_CODE));
   }

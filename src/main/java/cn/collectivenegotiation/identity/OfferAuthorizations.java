@@ -28,8 +28,8 @@ public class OfferAuthorizations {
     this.authorizationService = authorizationService;
   }
 
-  /** Called inside the engine's command (the offer's start), where the sender may not grant; so without checks. */
-  public void grantReadOnOffer(String processInstanceId, List<String> groupIds) {
+  /** Called inside the engine's command (an offer's or a campaign's start), where the sender may not grant; so without checks. */
+  public void grantReadOnInstance(String processInstanceId, List<String> groupIds) {
     Context.getCommandContext().runWithoutAuthorization(() -> {
       for (String group : groupIds) {
         grant(group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);

@@ -104,12 +104,20 @@ public final class FormInput {
     return List.copyOf(result);
   }
 
+  /** An empty value: rejected if required; either way there is nothing more to read. */
+  private boolean missing(Object v, String field, String label, boolean required) {
+    if (v != null && !(v instanceof String s && s.isBlank())) {
+      return false;
+    }
+    if (required) {
+      reject(field, label + "不能为空 (" + field + " is required)");
+    }
+    return true;
+  }
+
   public Integer integer(String field, String label, boolean required, int min, int max) {
     Object v = values.get(field);
-    if (v == null || (v instanceof String s && s.isBlank())) {
-      if (required) {
-        reject(field, label + "不能为空 (" + field + " is required)");
-      }
+    if (missing(v, field, label, required)) {
       return null;
     }
     long n;
@@ -136,10 +144,7 @@ public final class FormInput {
   /** A decimal number within [min, max], e.g. a rate such as 0.92. */
   public java.math.BigDecimal decimal(String field, String label, boolean required, String min, String max) {
     Object v = values.get(field);
-    if (v == null || (v instanceof String s && s.isBlank())) {
-      if (required) {
-        reject(field, label + "不能为空 (" + field + " is required)");
-      }
+    if (missing(v, field, label, required)) {
       return null;
     }
     java.math.BigDecimal n;
@@ -158,10 +163,7 @@ public final class FormInput {
 
   public LocalDate date(String field, String label, boolean required) {
     Object v = values.get(field);
-    if (v == null || (v instanceof String s && s.isBlank())) {
-      if (required) {
-        reject(field, label + "不能为空 (" + field + " is required)");
-      }
+    if (missing(v, field, label, required)) {
       return null;
     }
     if (v instanceof Date d) {

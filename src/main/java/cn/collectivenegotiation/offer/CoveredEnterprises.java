@@ -35,6 +35,11 @@ public final class CoveredEnterprises {
     }
   }
 
+  /** The credit codes of the covered enterprises, in their order. */
+  public static List<String> codes(Object raw) {
+    return parse(raw).stream().map(e -> String.valueOf(e.get("creditCode"))).toList();
+  }
+
   /** As stored on the instance (JSON), for the forms and the read model. */
   public static String toJson(List<CoveredEnterprise> covered) {
     List<Map<String, Object>> rows = covered.stream().map(c -> Map.<String, Object>of("creditCode", c.creditCode(),

@@ -34,7 +34,7 @@ public class RegionalOffers {
 
   /** The multi-instance collection: one secondary negotiation branch per covered enterprise. */
   public List<String> coveredCodes(DelegateExecution execution) {
-    return covered(execution).stream().map(e -> String.valueOf(e.get("creditCode"))).toList();
+    return CoveredEnterprises.codes(execution.getVariable(COVERED_ENTERPRISES));
   }
 
   /** Start of a branch: the enterprise's name and workforce for its form and its offer. */
