@@ -9,6 +9,7 @@ import cn.collectivenegotiation.input.FormInput;
 import cn.collectivenegotiation.offer.CoveredEnterprises;
 import cn.collectivenegotiation.offer.OfferKind;
 import cn.collectivenegotiation.offer.OfferVariables;
+import cn.collectivenegotiation.offer.Topic;
 import cn.collectivenegotiation.registry.EnterpriseRegistry;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -105,10 +106,28 @@ public class ContractRecorder {
   /** Whether the contract will be renewed, as the union plans it (the renewal offer is a new offer). */
   public enum RenewalDecision { WILL_RENEW, NO_RENEWAL }
 
+  /** The renewal offer's fields in {@code proposeRenewal}; the renewal offer itself is checked as every offer is. */
+  static final String RENEWAL_TOPICS = "renewalTopics";
+  static final String RENEWAL_OFFER_DATE = "renewalOfferDate";
+  static final String RENEWAL_DELIVERY_DATE = "renewalDeliveryDate";
+
+  /** The renewal's topics start as the contract's own (the form shows them); the officer may change them. */
+  public void renewalPrompt(DelegateTask task) {
+    task.setVariable(RENEWAL_TOPICS, task.getVariable(OfferVariables.TOPICS));
+  }
+
   public void renewal(DelegateTask task) {
     FormInput in = new FormInput(task.getVariables());
-    in.choice("renewalDecision", "续签安排", RenewalDecision.class, true);
+    RenewalDecision decision = in.choice("renewalDecision", "续签安排", RenewalDecision.class, true);
     in.text("renewalNote", "说明", true, 4000);
+    if (decision == RenewalDecision.WILL_RENEW) {
+      LocalDate offered = in.dateUpToToday(RENEWAL_OFFER_DATE, "续签要约日期", true);
+      LocalDate delivered = in.dateUpToToday(RENEWAL_DELIVERY_DATE, "送达日期", false);
+      if (offered != null && delivered != null && delivered.isBefore(offered)) {
+        in.reject(RENEWAL_DELIVERY_DATE, "送达日期不能早于续签要约日期 (delivery before the offer date)");
+      }
+      in.choices(RENEWAL_TOPICS, "续签议题", Topic.class);
+    }
     in.throwIfInvalid();
   }
 

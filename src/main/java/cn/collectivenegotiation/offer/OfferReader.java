@@ -44,7 +44,8 @@ public class OfferReader {
       OfferVariables.DELIVERY_METHOD, OfferVariables.OFFER_CONTENT, OfferVariables.RESPONSE_DECISION, OfferVariables.REFUSAL_REASON,
       OfferVariables.REFUSAL_JUSTIFIED, OfferVariables.PROPOSED_NEGOTIATION_DATE, OfferVariables.RESPONSE_DATE,
       OfferVariables.ANSWERED_LATE, OfferVariables.OFFER_KIND, OfferVariables.COVERED_ENTERPRISES,
-      OfferVariables.REGIONAL_OFFER_ID, OfferVariables.RECOMMENDED_TOPICS);
+      OfferVariables.REGIONAL_OFFER_ID, OfferVariables.RECOMMENDED_TOPICS, OfferVariables.RENEWAL_OF,
+      OfferVariables.RENEWAL_OFFER_NUMBER);
 
   private final HistoryService historyService;
   private final OfferAccess access;

@@ -43,7 +43,8 @@ public enum OfferStatus {
       Map.entry("reviewContract", UNDER_REVIEW),
       Map.entry("reviseContract", UNDER_REVIEW),
       Map.entry("renewalDue", EFFECTIVE),
-      Map.entry("proposeRenewal", EFFECTIVE));
+      Map.entry("proposeRenewal", EFFECTIVE),
+      Map.entry("sendRenewalOffer", EFFECTIVE));
 
   /** The status of a running offer from the ids of its open activities. */
   public static OfferStatus ofOpenActivities(Collection<String> activityIds) {
@@ -62,8 +63,11 @@ public enum OfferStatus {
     return OPEN_ACTIVITIES.get(activityId);
   }
 
+  /** Ends of an offer whose contract took effect and ran its term (renewed by a new offer, or not). */
+  private static final java.util.Set<String> CONTRACT_ENDS = java.util.Set.of("contractCycleEnded", "renewalOfferSent");
+
   /** The status of an ended offer from the end event it reached. */
   public static OfferStatus ofEndActivity(String endActivityId) {
-    return "contractCycleEnded".equals(endActivityId) ? EFFECTIVE : CLOSED;
+    return CONTRACT_ENDS.contains(endActivityId) ? EFFECTIVE : CLOSED;
   }
 }

@@ -62,6 +62,11 @@ public final class OfferVariables {
   /** A secondary negotiation (二次协商): the process instance id of the regional offer it follows. */
   public static final String REGIONAL_OFFER_ID = "regionalOfferId";
 
+  /** A renewal offer (续签要约): the offer number of the offer whose contract it renews. */
+  public static final String RENEWAL_OF = "renewalOf";
+  /** An offer whose contract was renewed: the number of the renewal offer it sent. */
+  public static final String RENEWAL_OFFER_NUMBER = "renewalOfferNumber";
+
   /** {@code SINGLE} (default) or {@code REGIONAL}; see {@link OfferKind}. */
   public static final String OFFER_KIND = "offerKind";
   /** A regional offer's enterprises: a JSON list of {creditCode, enterpriseName, workforce}. */

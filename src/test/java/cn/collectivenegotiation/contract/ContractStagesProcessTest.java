@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,24 +104,87 @@ class ContractStagesProcessTest extends ProcessTestBase {
 
   @Autowired OfferReader reader;
 
-  @Test
-  @DisplayName("合同期满前3个月 → 提示工会发出续签要约 → 记录安排后本期结束")
-  void renewalPrompt() {
-    ProcessInstance offer = signedContract();
+  /** An effective contract (signed 2017-03-28 for 3 years, ends 2020-03-27) at its renewal prompt. */
+  Task renewalPrompt(ProcessInstance offer) {
     now("2017-04-05T10:00");
     file(offer, "2017-04-05");
     complete(openTask(offer, "reviewContract"), withVariables("reviewDecision", "NO_OBJECTION"));
-
-    // signed 2017-03-28 for 3 years: ends 2020-03-27; three months before is 2019-12-27
+    // three months before the end is 2019-12-27
     assertThat(job("renewalDue", offer).getDuedate()).isEqualTo(at("2019-12-27T00:00"));
     now("2019-12-27T00:00");
     execute(job("renewalDue", offer));
-    Task renewal = openTask(offer, "proposeRenewal");
-    assertThat(renewal).hasCandidateGroup("enterprise-union-" + Offers.ENTERPRISE);
-    assertThatThrownBy(() -> taskService().complete(renewal.getId(), Map.of("renewalDecision", "WILL_RENEW")))
+    return openTask(offer, "proposeRenewal");
+  }
+
+  @Test
+  @DisplayName("合同期满前3个月 → 工会决定续签 → 系统向同一企业发出续签要约，新要约有自己的编号和应约期限")
+  void renewalOfferSent() {
+    ProcessInstance offer = signedContract();
+    Task prompt = renewalPrompt(offer);
+    assertThat(prompt).hasCandidateGroup("enterprise-union-" + Offers.ENTERPRISE);
+    // the form shows the contract's own topics to start from
+    assertThat(taskService().getVariable(prompt.getId(), "renewalTopics").toString()).contains("WAGE_ADJUSTMENT");
+
+    now("2020-01-06T09:00");
+    complete(prompt, withVariables("renewalDecision", "WILL_RENEW", "renewalNote", "工资专项一并续签",
+        "renewalOfferDate", "2020-01-06",
+        // as Tasklist sends a checklist: a JSON variable
+        "renewalTopics", Spin.JSON("[\"WAGE_ADJUSTMENT\", \"WOMEN_WORKERS\"]")));
+    assertThat(offer).isEnded().hasPassed("sendRenewalOffer", "renewalOfferSent").hasNotPassed("contractCycleEnded");
+
+    String renewalNumber = (String) historyService().createHistoricVariableInstanceQuery()
+        .processInstanceId(offer.getId()).variableName("renewalOfferNumber").singleResult().getValue();
+    ProcessInstance renewal = runtimeService().createProcessInstanceQuery().processDefinitionKey(OfferProcess.KEY)
+        .processInstanceBusinessKey(renewalNumber).singleResult();
+    assertThat(renewal).isNotNull().isWaitingAt("respondToOffer");
+    assertThat(renewalNumber).isNotEqualTo(offer.getBusinessKey()).startsWith("2020-SHIZHONG-");
+    // same enterprise, union side, the officer's topics; 20 days from delivery 2020-01-06 = Sunday 01-26
+    // (春节 2020-01-24..02-02 as amended, 国办发明电〔2020〕1号) → first working day 2020-02-03
+    assertThat(renewal).variables()
+        .containsEntry("creditCode", Offers.ENTERPRISE).containsEntry("offerorSide", "UNION")
+        .containsEntry("offerDate", "2020-01-06").containsEntry("deliveryDate", "2020-01-06")
+        .containsEntry("renewalOf", offer.getBusinessKey())
+        .containsEntry("responseDeadline", "2020-02-03");
+    assertThat(renewal).variables().extractingByKey("topics").asString().contains("WOMEN_WORKERS");
+    assertThat(openTask(renewal, "respondToOffer")).hasCandidateGroup("enterprise-" + Offers.ENTERPRISE);
+
+    // GET /api/offers: the old offer stays EFFECTIVE and points to its renewal, the renewal points back
+    OfferView old = reader.read(offer.getBusinessKey(), CITY).orElseThrow();
+    assertThat(old.status()).isEqualTo(OfferStatus.EFFECTIVE);
+    assertThat(old.offer()).containsEntry("renewalOfferNumber", renewalNumber);
+    OfferView renewed = reader.read(renewalNumber, CITY).orElseThrow();
+    assertThat(renewed.status()).isEqualTo(OfferStatus.AWAITING_RESPONSE);
+    assertThat(renewed.offer()).containsEntry("renewalOf", offer.getBusinessKey());
+  }
+
+  @Test
+  @DisplayName("决定续签但未填续签要约日期或议题 → 拒绝提交，不发出要约")
+  void renewalNeedsDateAndTopics() {
+    ProcessInstance offer = signedContract();
+    Task prompt = renewalPrompt(offer);
+    assertThatThrownBy(() -> taskService().complete(prompt.getId(), Map.of("renewalDecision", "WILL_RENEW")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("renewalNote")
+        .hasMessageContaining("renewalOfferDate");
+    assertThatThrownBy(() -> taskService().complete(prompt.getId(), Map.of("renewalDecision", "WILL_RENEW",
+            "renewalNote", "续签", "renewalOfferDate", "2019-12-27", "renewalTopics", Spin.JSON("[]"))))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("renewalTopics");
+    assertThat(offer).isWaitingAt("proposeRenewal");
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(OfferProcess.KEY)
+        .variableValueEquals("renewalOf", offer.getBusinessKey()).count()).isZero();
+  }
+
+  @Test
+  @DisplayName("合同期满前3个月 → 工会决定不再续签 → 本期结束，不发出要约")
+  void noRenewal() {
+    ProcessInstance offer = signedContract();
+    Task prompt = renewalPrompt(offer);
+    assertThatThrownBy(() -> taskService().complete(prompt.getId(), Map.of("renewalDecision", "NO_RENEWAL")))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("renewalNote");
-    complete(renewal, withVariables("renewalDecision", "WILL_RENEW", "renewalNote", "拟于2020年1月发出续签要约"));
-    assertThat(offer).isEnded().hasPassed("contractCycleEnded");
+    complete(prompt, withVariables("renewalDecision", "NO_RENEWAL", "renewalNote", "企业已注销，不再续签"));
+    assertThat(offer).isEnded().hasPassed("contractCycleEnded").hasNotPassed("sendRenewalOffer");
+    assertThat(reader.read(offer.getBusinessKey(), CITY).orElseThrow().status()).isEqualTo(OfferStatus.EFFECTIVE);
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(OfferProcess.KEY)
+        .variableValueEquals("renewalOf", offer.getBusinessKey()).count()).isZero();
   }
 
   @Test

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.Spin;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,6 +118,36 @@ class RegionalOfferProcessTest extends ProcessTestBase {
         .containsEntry("KIND", "SINGLE").containsEntry("PARENT_OFFER_ID", chain.getId());
     // the one still deciding, and the secondary negotiation, keep the regional offer open
     assertThat(regional).isActive();
+  }
+
+  @Test
+  @DisplayName("区域合同期满前3个月 → 决定续签 → 向同一行业协会、为同一批覆盖企业发出新的区域性续签要约")
+  void regionalRenewalCoversTheSameEnterprises() {
+    ProcessInstance regional = runtimeService().startProcessInstanceByKey(RegionalOffers.KEY, regionalOffer());
+    ProcessInstance chain = chainOf(regional);
+    accept(chain, "2017-03-15");
+    now("2017-03-20T10:00");
+    negotiateAndSign(chain, "NEW", 600);
+    now("2017-03-21T10:00");
+    file(chain, "2017-03-21");
+    complete(openTask(chain, "reviewContract"), withVariables("reviewDecision", "NO_OBJECTION"));
+
+    ClockUtil.setCurrentTime(job("renewalDue", chain).getDuedate());
+    execute(job("renewalDue", chain));
+    now("2019-12-30T10:00");
+    complete(openTask(chain, "proposeRenewal"), withVariables("renewalDecision", "WILL_RENEW",
+        "renewalNote", "行业工资标准底线续签", "renewalOfferDate", "2019-12-30", "renewalTopics", Spin.JSON("[\"WAGE_FLOOR\"]")));
+
+    ProcessInstance renewal = runtimeService().createProcessInstanceQuery().processDefinitionKey(RegionalOffers.KEY)
+        .variableValueEquals("renewalOf", chain.getBusinessKey()).singleResult();
+    assertThat(renewal).isNotNull();
+    ProcessInstance renewalChain = chainOf(renewal);
+    assertThat(renewalChain.getBusinessKey()).isNotEqualTo(chain.getBusinessKey()).startsWith("2019-WUTONGQIAO-");
+    assertThat(renewalChain).variables().containsEntry("offerKind", "REGIONAL").containsEntry("workforce", 600)
+        .containsEntry("creditCode", ASSOCIATION).containsEntry("renewalOf", chain.getBusinessKey());
+    assertThat(openTask(renewalChain, "respondToOffer")).hasCandidateGroup("enterprise-" + ASSOCIATION);
+    assertThat(jdbc.queryForList("SELECT credit_code FROM offer_record WHERE offer_id = ?", String.class,
+        renewalChain.getId())).containsExactlyInAnyOrderElementsOf(COVERED);
   }
 
   @Test
