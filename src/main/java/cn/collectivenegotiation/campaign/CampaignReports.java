@@ -10,10 +10,14 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import cn.collectivenegotiation.offer.ReportingUnit;
+import org.camunda.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,16 +34,20 @@ public class CampaignReports {
 
   private final Campaigns campaigns;
   private final CampaignStatistics statistics;
+  /** Where Tasklist's own engine API serves a file variable: the officer's webapp session may read it there. */
+  private final String photoUrlPrefix;
 
-  public CampaignReports(Campaigns campaigns, CampaignStatistics statistics) {
+  public CampaignReports(Campaigns campaigns, CampaignStatistics statistics,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     this.campaigns = campaigns;
     this.statistics = statistics;
+    this.photoUrlPrefix = webappPath + "/api/engine/engine/default/history/variable-instance/";
   }
 
   /** 《通知》：至少上报1张活动照片和1篇活动信息. Photos are File variables, kept with the campaign. */
   public void activityReport(DelegateTask task) {
     FormInput in = new FormInput(task.getVariables());
-    int photos = 0;
+    List<String> photoIds = new java.util.ArrayList<>();
     for (String name : PHOTOS) {
       TypedValue value = task.getVariableTyped(name, false);
       if (value == null || value.getValue() == null) {
@@ -50,16 +58,59 @@ public class CampaignReports {
       } else if (task.getVariableTyped(name, true) instanceof FileValue loaded && size(loaded) > MAX_FILE_BYTES) {
         in.reject(name, "活动照片不能超过10MB (" + name + " must not exceed 10 MB)");
       } else {
-        photos++;
+        photoIds.add(variableInstanceId(task, name));
       }
     }
-    if (photos == 0 && in.isValid()) {
+    if (photoIds.isEmpty() && in.isValid()) {
       in.reject("photo1", "至少上报1张活动照片 (at least one photo is required)");
     }
     String title = in.text("newsTitle", "活动信息标题", true, 200);
     in.text("newsText", "活动信息正文", true, 20_000);
     in.throwIfInvalid();
-    campaigns.activityReported(campaignId(task), unit(task), LegalTime.today(), photos, title);
+    campaigns.activityReported(campaignId(task), unit(task), LegalTime.today(), photoIds, title);
+  }
+
+  /**
+   * The id of the variable a photo is kept in (the same id in history, where it stays after the unit's
+   * branch has ended). The public API has no "variable instance of this scope by name"; the engine's
+   * variable scope has.
+   */
+  private static String variableInstanceId(DelegateTask task, String name) {
+    return ((VariableInstanceEntity) ((AbstractVariableScope) task).getVariableInstance(name)).getId();
+  }
+
+  private String photoUrl(String variableInstanceId) {
+    return photoUrlPrefix + variableInstanceId + "/data";
+  }
+
+  /** The unit checking its table sees its own activity report, photos included (when it has reported). */
+  public void showActivityReport(DelegateTask task) {
+    String unit = unit(task);
+    campaigns.activityReports(campaignId(task)).stream().filter(r -> r.reportingUnit().equals(unit)).findFirst()
+        .ifPresentOrElse(r -> {
+          task.setVariableLocal("activityNewsTitle", r.newsTitle());
+          for (int i = 0; i < r.photoIds().size(); i++) {
+            task.setVariableLocal("activityPhotoUrl" + (i + 1), photoUrl(r.photoIds().get(i)));
+          }
+        }, () -> task.setVariableLocal("activityNewsTitle", "（尚未上报活动照片和信息）"));
+  }
+
+  /** Every unit's activity report for the city union: news title and links to the photos. */
+  String activityMarkdown(String campaignId) {
+    List<Campaigns.ActivityReport> reports = campaigns.activityReports(campaignId);
+    if (reports.isEmpty()) {
+      return "（各单位均未上报活动照片和信息）";
+    }
+    StringBuilder md = new StringBuilder("| 填报单位 | 活动信息 | 活动照片 |\n|---|---|---|\n");
+    for (Campaigns.ActivityReport r : reports) {
+      md.append("| ").append(ReportingUnit.valueOf(r.reportingUnit()).chineseName()).append(" | ")
+          .append(r.newsTitle().replace("|", "｜")).append(" | ");
+      for (int i = 0; i < r.photoIds().size(); i++) {
+        md.append(i == 0 ? "" : " ").append("[照片").append(i + 1).append("](").append(photoUrl(r.photoIds().get(i))).append(")");
+      }
+      md.append(" |\n");
+    }
+    return md.toString();
   }
 
   /** At the end of the period: the unit's table, counted from the offers, for the unit to check. */
@@ -96,6 +147,7 @@ public class CampaignReports {
     rows.add(table.city());
     task.setVariable("cityStatisticsMarkdown", markdown(rows));
     task.setVariable("cityProblems", table.city().problems() == null ? "（无）" : table.city().problems());
+    task.setVariable("cityActivityMarkdown", activityMarkdown(campaignId(task)));
   }
 
   public void reviewed(DelegateTask task) {

@@ -66,9 +66,23 @@ public class Campaigns {
     return jdbc.query("SELECT * FROM campaign ORDER BY start_date DESC, id DESC", CAMPAIGN);
   }
 
-  void activityReported(String campaignId, String unit, java.time.LocalDate on, int photos, String newsTitle) {
-    jdbc.update("UPDATE campaign_report SET activity_reported_on = ?, photo_count = ?, news_title = ?"
-        + " WHERE campaign_id = ? AND reporting_unit = ?", Date.valueOf(on), photos, newsTitle, campaignId, unit);
+  void activityReported(String campaignId, String unit, java.time.LocalDate on, List<String> photoIds, String newsTitle) {
+    jdbc.update("UPDATE campaign_report SET activity_reported_on = ?, photo_count = ?, news_title = ?, photo_ids = ?"
+        + " WHERE campaign_id = ? AND reporting_unit = ?", Date.valueOf(on), photoIds.size(), newsTitle,
+        String.join(",", photoIds), campaignId, unit);
+  }
+
+  /** A unit's activity report as submitted: its news title and its photos (file variable ids). */
+  public record ActivityReport(String reportingUnit, String newsTitle, List<String> photoIds) {}
+
+  /** The activity reports of a campaign's units that have reported, in unit order. */
+  List<ActivityReport> activityReports(String campaignId) {
+    return jdbc.query("SELECT reporting_unit, news_title, photo_ids FROM campaign_report"
+            + " WHERE campaign_id = ? AND activity_reported_on IS NOT NULL", (rs, n) -> new ActivityReport(
+            rs.getString("reporting_unit"), rs.getString("news_title"),
+            rs.getString("photo_ids") == null || rs.getString("photo_ids").isEmpty() ? List.of()
+                : List.of(rs.getString("photo_ids").split(","))), campaignId)
+        .stream().sorted(java.util.Comparator.comparing(r -> ReportingUnit.valueOf(r.reportingUnit()))).toList();
   }
 
   void statisticsSubmitted(String campaignId, String unit, String problems, java.time.LocalDate on, String user,

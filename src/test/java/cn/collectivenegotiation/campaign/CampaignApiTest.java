@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -33,6 +35,8 @@ class CampaignApiTest {
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identityService;
   @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired RuntimeService runtimeService;
 
   @BeforeEach
   void people() {
@@ -185,5 +189,57 @@ class CampaignApiTest {
         HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
     assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isZero();
+
+    // the period is over (2022): the unit's table is produced, and its task shows the photo it reported
+    managementService.createJobQuery().processInstanceId(campaignInstance(id)).activityId("periodEnded").list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    JsonNode statistics = as(TestUsers.SHIZHONG_OFFICER).getForObject(
+        "/engine-rest/task?processInstanceBusinessKey=" + id + "&taskDefinitionKey=submitStatistics", JsonNode.class);
+    assertThat(statistics).hasSize(1);
+    JsonNode shown = as(TestUsers.SHIZHONG_OFFICER).getForObject(
+        "/engine-rest/task/" + statistics.get(0).get("id").asText() + "/form-variables", JsonNode.class);
+    assertThat(shown.get("activityNewsTitle").get("value").asText()).isEqualTo("市中区召开推进会");
+    assertThat(shown.has("activityPhotoUrl2")).isFalse();
+    String url = shown.get("activityPhotoUrl1").get("value").asText();
+    assertThat(url).startsWith("/camunda/api/engine/engine/default/history/variable-instance/").endsWith("/data");
+
+    // Tasklist's page loads it with the officer's webapp session, as the city union's review does;
+    // an enterprise, which takes no part in the campaign, gets nothing
+    for (String reader : List.of(TestUsers.SHIZHONG_OFFICER, TestUsers.CITY_OFFICER)) {
+      ResponseEntity<byte[]> image = http.exchange(url, HttpMethod.GET, new HttpEntity<>(webappSession(reader)), byte[].class);
+      assertThat(image.getStatusCode()).as(reader).isEqualTo(HttpStatus.OK);
+      assertThat(image.getBody()).containsExactly((byte) 0xFF, (byte) 0xD8, 1);
+    }
+    assertThat(http.exchange(url, HttpMethod.GET, new HttpEntity<>(webappSession(TestUsers.ENTERPRISE_MANAGER)),
+        byte[].class).getStatusCode().is2xxSuccessful()).isFalse();
+  }
+
+  String campaignInstance(String campaignId) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaignId).singleResult().getId();
+  }
+
+  /** Logged in to Tasklist as the web page is: the session cookie the webapp's own login answers with. */
+  HttpHeaders webappSession(String user) {
+    // the page first gets its session and CSRF token, then logs in with them (Camunda's CSRF filter)
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    List<String> cookies = cookies(page);
+    HttpHeaders form = new HttpHeaders();
+    form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    form.put(HttpHeaders.COOKIE, cookies);
+    form.set("X-XSRF-TOKEN", cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
+        .substring("XSRF-TOKEN=".length()));
+    ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+        new HttpEntity<>("username=" + user + "&password=" + TestUsers.password(user), form), String.class);
+    assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
+    HttpHeaders session = new HttpHeaders();
+    // the login answers with a new session id (session fixation protection) where it sets one
+    List<String> after = cookies(login);
+    session.put(HttpHeaders.COOKIE, after.stream().anyMatch(c -> c.startsWith("JSESSIONID=")) ? after : cookies);
+    return session;
+  }
+
+  static List<String> cookies(ResponseEntity<?> response) {
+    List<String> set = response.getHeaders().get(HttpHeaders.SET_COOKIE);
+    return set == null ? List.of() : set.stream().map(c -> c.split(";", 2)[0]).toList();
   }
 }

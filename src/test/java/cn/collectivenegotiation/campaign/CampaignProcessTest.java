@@ -128,6 +128,13 @@ class CampaignProcessTest extends ProcessTestBase {
         .contains("| 全市 | 发出单独要约 | 1 | 1 |");
     assertThat((String) engine.getTaskService().getVariable(review.getId(), "cityProblems"))
         .contains("市中区：部分非公企业负责人协商意识不强");
+    // and every unit's activity report, each photo linked to the file the unit uploaded
+    String photo = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(campaign.getId())
+        .variableName("photo1").list().stream().filter(v -> v.getTypedValue() instanceof FileValue)
+        .findFirst().orElseThrow().getId();
+    assertThat((String) engine.getTaskService().getVariable(review.getId(), "cityActivityMarkdown"))
+        .contains("| 市中区 | 市中区召开集中要约行动推进会 | [照片1](/camunda/api/engine/engine/default/history/variable-instance/")
+        .contains("| 市交通工会 | ").contains("/camunda/api/engine/engine/default/history/variable-instance/" + photo + "/data");
     complete(review, withVariables("reviewNote", "同意上报省总工会"));
     assertThat(campaign).isEnded();
   }
