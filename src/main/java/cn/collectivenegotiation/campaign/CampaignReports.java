@@ -34,14 +34,18 @@ public class CampaignReports {
 
   private final Campaigns campaigns;
   private final CampaignStatistics statistics;
-  /** Where Tasklist's own engine API serves a file variable: the officer's webapp session may read it there. */
+  /**
+   * Where Tasklist's own engine API serves a file variable: the officer's webapp session may read it there.
+   * Absolute, because Camunda Forms show an image only from an http(s) or data address.
+   */
   private final String photoUrlPrefix;
 
   public CampaignReports(Campaigns campaigns, CampaignStatistics statistics,
+      @Value("${negotiation.public-url}") String publicUrl,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     this.campaigns = campaigns;
     this.statistics = statistics;
-    this.photoUrlPrefix = webappPath + "/api/engine/engine/default/history/variable-instance/";
+    this.photoUrlPrefix = publicUrl.replaceAll("/+$", "") + webappPath + "/api/engine/engine/default/history/variable-instance/";
   }
 
   /** 《通知》：至少上报1张活动照片和1篇活动信息. Photos are File variables, kept with the campaign. */

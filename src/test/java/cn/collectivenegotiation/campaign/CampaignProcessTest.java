@@ -133,7 +133,7 @@ class CampaignProcessTest extends ProcessTestBase {
         .variableName("photo1").list().stream().filter(v -> v.getTypedValue() instanceof FileValue)
         .findFirst().orElseThrow().getId();
     assertThat((String) engine.getTaskService().getVariable(review.getId(), "cityActivityMarkdown"))
-        .contains("| 市中区 | 市中区召开集中要约行动推进会 | [照片1](/camunda/api/engine/engine/default/history/variable-instance/")
+        .contains("| 市中区 | 市中区召开集中要约行动推进会 | [照片1](http://localhost:8080/camunda/api/engine/engine/default/history/variable-instance/")
         .contains("| 市交通工会 | ").contains("/camunda/api/engine/engine/default/history/variable-instance/" + photo + "/data");
     complete(review, withVariables("reviewNote", "同意上报省总工会"));
     assertThat(campaign).isEnded();
