@@ -51,9 +51,16 @@ public final class CamundaForm {
       input.clear();
       input.sendKeys(typed);
       input.sendKeys(Keys.TAB);
-      return typed.equals(field(d, label).getDomProperty("value")) ? typed : null;
+      // the picker writes the date back in its own way (2026/12/9 for a typed 2026/12/09)
+      return digits(typed).equals(digits(field(d, label).getDomProperty("value"))) ? typed : null;
     });
     return this;
+  }
+
+  /** A date's numbers without leading zeros: 2026/12/09 and 2026/12/9 are the same day. */
+  private static java.util.List<Integer> digits(String date) {
+    return date == null ? java.util.List.of() : java.util.Arrays.stream(date.split("\\D+"))
+        .filter(part -> !part.isEmpty()).map(Integer::valueOf).toList();
   }
 
   /** A select (form-js draws its own drop-down list): open it, pick the option by its text. */

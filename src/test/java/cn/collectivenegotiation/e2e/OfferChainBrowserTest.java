@@ -7,7 +7,6 @@ import cn.collectivenegotiation.deadline.LegalTime;
 import cn.collectivenegotiation.identity.Organisation;
 import cn.collectivenegotiation.identity.TestUsers;
 import cn.collectivenegotiation.offer.Offers;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,8 +27,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /**
  * The offer chain as people work it, in headless Chromium against the running product: an officer of
@@ -188,9 +185,6 @@ class OfferChainBrowserTest {
   private String offerSentOverTheApi(String enterprise) {
     Map<String, Object> offer = Offers.unionOffer(LegalTime.today().toString());
     offer.put("enterpriseName", enterprise);
-    ResponseEntity<JsonNode> sent = http.withBasicAuth(TestUsers.SHIZHONG_OFFICER,
-        TestUsers.password(TestUsers.SHIZHONG_OFFICER)).postForEntity("/api/offers", offer, JsonNode.class);
-    assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    return sent.getBody().get("offerNumber").asText();
+    return Offers.sendOverHttp(http, TestUsers.SHIZHONG_OFFICER, offer);
   }
 }

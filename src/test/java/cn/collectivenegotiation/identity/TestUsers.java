@@ -10,6 +10,9 @@ public final class TestUsers {
   public static final String WUTONGQIAO_OFFICER = "officerwtq";
   public static final String ENTERPRISE_MANAGER = "manager1";
   public static final String CITY_OFFICER = "cityofficer";
+  /** The union of the enterprise {@link #ensure} is given (its 企业工会). */
+  public static final String ENTERPRISE_UNION = "officerentunion";
+  public static final String SHIZHONG_BUREAU = "officerbureausz";
 
   private TestUsers() {}
 
@@ -25,6 +28,11 @@ public final class TestUsers {
       identity.saveGroup(identity.newGroup("enterprise-" + enterpriseCreditCode));
     }
     user(identity, ENTERPRISE_MANAGER, "enterprise-" + enterpriseCreditCode);
+    if (identity.createGroupQuery().groupId("enterprise-union-" + enterpriseCreditCode).count() == 0) {
+      identity.saveGroup(identity.newGroup("enterprise-union-" + enterpriseCreditCode));
+    }
+    user(identity, ENTERPRISE_UNION, "enterprise-union-" + enterpriseCreditCode);
+    user(identity, SHIZHONG_BUREAU, "labour-bureau-shizhong");
   }
 
   private static void user(IdentityService identity, String id, String group) {

@@ -1,8 +1,15 @@
 package cn.collectivenegotiation.offer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.collectivenegotiation.identity.TestUsers;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /** Test offers: a valid one to start from, changed field by field. */
 public final class Offers {
@@ -40,5 +47,13 @@ public final class Offers {
     offer.put("topics", List.of("WAGE_ADJUSTMENT", "LABOUR_PROTECTION"));
     offer.put("offerDate", offerDate);
     return offer;
+  }
+
+  /** Sends an offer as other systems do ({@code POST /api/offers}) and returns its offer number. */
+  public static String sendOverHttp(TestRestTemplate http, String user, Map<String, Object> offer) {
+    ResponseEntity<JsonNode> sent = http.withBasicAuth(user, TestUsers.password(user))
+        .postForEntity("/api/offers", offer, JsonNode.class);
+    assertThat(sent.getStatusCode()).as(String.valueOf(sent.getBody())).isEqualTo(HttpStatus.CREATED);
+    return sent.getBody().get("offerNumber").asText();
   }
 }
