@@ -1,5 +1,6 @@
 package cn.collectivenegotiation.deadline;
 
+import cn.collectivenegotiation.notice.TaskNotices;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reminds whoever must act that a legal period is ending: the open task is raised to high priority
  * (Tasklist sorts and marks it; the 即将到期 filter shows it) and the reminder is recorded on the offer
- * as {@code <taskKey>ReminderSentAt}. E-mail notices come with the notices issue and hang off this.
+ * as {@code <taskKey>ReminderSentAt}, and its people get a reminder by mail (a notice job of its own, see
+ * {@link TaskNotices}: the reminder's timer never waits for the mail server).
  * BPMN: {@code camunda:expression="${taskReminder.remind(execution, 'respondToOffer')}"}.
  */
 @Component("taskReminder")
@@ -19,9 +21,11 @@ public class TaskReminder {
   public static final int HIGH_PRIORITY = 80;
 
   private final TaskService taskService;
+  private final TaskNotices notices;
 
-  public TaskReminder(@Lazy TaskService taskService) {
+  public TaskReminder(@Lazy TaskService taskService, TaskNotices notices) {
     this.taskService = taskService;
+    this.notices = notices;
   }
 
   public void remind(DelegateExecution execution, String taskKey) {
@@ -30,6 +34,7 @@ public class TaskReminder {
         .taskDefinitionKey(taskKey)
         .list()) {
       taskService.setPriority(task.getId(), HIGH_PRIORITY);
+      notices.remind(task);
     }
     execution.setVariable(taskKey + "ReminderSentAt", ClockUtil.getCurrentTime());
   }
