@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * What the web layer closes or adds beside Camunda's own filters (see README, 运维 · Operations):
@@ -20,9 +22,14 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration
 class WebHardening {
 
+  /** A path of the whole application: these servlets are Camunda's (Jersey), not Spring MVC's. */
+  static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
   @Bean
   SecurityFilterChain adminSetupClosed(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/camunda/api/admin/setup/**")
+    return http.securityMatcher(path("/camunda/api/admin/setup/**"))
         .authorizeHttpRequests(a -> a.anyRequest().denyAll())
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -31,7 +38,7 @@ class WebHardening {
 
   @Bean
   SecurityFilterChain engineRestHeaders(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/engine-rest/**")
+    return http.securityMatcher(path("/engine-rest/**"))
         // Camunda's ProcessEngineAuthenticationFilter logs the caller in and the engine's authorizations apply
         .authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .csrf(c -> c.disable()) // HTTP basic on every call, no cookie: nothing to forge
