@@ -2,12 +2,9 @@ package cn.collectivenegotiation.operations;
 
 import cn.collectivenegotiation.identity.CurrentUser;
 import cn.collectivenegotiation.identity.Organisation;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,19 +21,13 @@ import org.springframework.security.web.SecurityFilterChain;
  *       Prometheus scrape job with {@code basic_auth}); anonymous 401, anyone else 403.</li>
  *   <li>every other actuator endpoint is not exposed.</li>
  * </ul>
- * The group {@code monitoring} (运维监控) exists on every installation; an administrator adds the scrape user to it
+ * The group {@code monitoring} (运维监控) is a standing group ({@code Organisation}); an administrator adds the scrape user to it
  * in Camunda Admin. Such a user needs no other grant: it sees no offer and no task.
  */
 @Configuration
-class ActuatorSecurity implements ApplicationRunner {
+class ActuatorSecurity {
 
-  static final String MONITORING_GROUP = "monitoring";
-
-  private final Organisation organisation;
-
-  ActuatorSecurity(Organisation organisation) {
-    this.organisation = organisation;
-  }
+  static final String MONITORING_GROUP = Organisation.MONITORING;
 
   @Bean
   SecurityFilterChain actuator(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
@@ -49,10 +40,5 @@ class ActuatorSecurity implements ApplicationRunner {
         .csrf(c -> c.disable()) // read-only endpoints, credentials on every call, no cookie
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
-  }
-
-  @Override
-  public void run(ApplicationArguments args) {
-    organisation.ensureGroup(MONITORING_GROUP, "运维监控", "SYSTEM");
   }
 }
