@@ -127,9 +127,12 @@ class WebSecurityTest {
     String admin = "admin"; // application-test.yaml
     identityService.deleteMembership(admin, CurrentUser.ADMIN_GROUP);
     try {
+      // as a browser would: open Admin, which hands out a session and its CSRF token, then post
+      Csrf csrf = csrf("/camunda/app/admin/default/", false);
       HttpResponse<String> setup = send(json("/camunda/api/admin/setup/default/user/create",
           "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"x\",\"lastName\":\"y\"},"
-              + "\"credentials\":{\"password\":\"Intruder-2026!\"}}").build());
+              + "\"credentials\":{\"password\":\"Intruder-2026!\"}}")
+          .header("X-XSRF-TOKEN", csrf.token()).header("Cookie", csrf.cookies()).build());
       assertThat(setup.statusCode()).isEqualTo(403);
       assertThat(identityService.createUserQuery().userId("intruder").count()).isZero();
     } finally {
@@ -162,14 +165,9 @@ class WebSecurityTest {
 
   /** Logs in to Tasklist the way the browser does; the Set-Cookie headers of the login response. */
   private List<String> login(boolean behindHttps) throws Exception {
-    HttpRequest.Builder page = get("/camunda/app/tasklist/default/");
-    if (behindHttps) {
-      page.header("X-Forwarded-Proto", "https");
-    }
-    HttpResponse<String> opened = send(page.build());
-    String xsrf = opened.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
-    String cookies = String.join("; ", opened.headers().allValues("Set-Cookie").stream()
-        .map(c -> c.substring(0, c.indexOf(';'))).toList());
+    Csrf opened = csrf("/camunda/app/tasklist/default/", behindHttps);
+    String xsrf = opened.token();
+    String cookies = opened.cookies();
     String form = "username=" + TestUsers.SHIZHONG_OFFICER + "&password=" + TestUsers.password(TestUsers.SHIZHONG_OFFICER);
     HttpRequest.Builder login = HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
         .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
@@ -179,9 +177,20 @@ class WebSecurityTest {
     }
     HttpResponse<String> response = send(login.build());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    List<String> setCookies = new java.util.ArrayList<>(opened.headers().allValues("Set-Cookie"));
-    setCookies.addAll(response.headers().allValues("Set-Cookie"));
-    return response.headers().allValues("Set-Cookie").isEmpty() ? setCookies : response.headers().allValues("Set-Cookie");
+    return response.headers().allValues("Set-Cookie");
+  }
+
+  /** The session cookie and CSRF token a web app page hands out, as the browser keeps them. */
+  private record Csrf(String token, String cookies) {}
+
+  private Csrf csrf(String page, boolean behindHttps) throws Exception {
+    HttpRequest.Builder request = get(page);
+    if (behindHttps) {
+      request.header("X-Forwarded-Proto", "https");
+    }
+    HttpResponse<String> opened = send(request.build());
+    return new Csrf(opened.headers().firstValue("X-XSRF-TOKEN").orElseThrow(), String.join("; ",
+        opened.headers().allValues("Set-Cookie").stream().map(c -> c.substring(0, c.indexOf(';'))).toList()));
   }
 
   private static Optional<String> cookie(List<String> setCookies, String name) {
