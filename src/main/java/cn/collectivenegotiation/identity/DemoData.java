@@ -56,6 +56,7 @@ public class DemoData implements ApplicationRunner {
     user("tripartite", "三方", "协调劳动关系办公室", Organisation.TRIPARTITE);
     user("entassoc", "企业家协会", "联络员", Organisation.ENTERPRISE_ASSOCIATION);
     user("federation", "工商联", "联络员", Organisation.INDUSTRY_COMMERCE_FEDERATION);
+    user("monitor", "运维", "监控", Organisation.MONITORING);
     for (ReportingUnit unit : List.of(ReportingUnit.SHIZHONG, ReportingUnit.WUTONGQIAO)) {
       String code = unit.name().toLowerCase();
       user("union" + code, unit.chineseName() + "总工会", "协商指导员", unit.unionGroup());

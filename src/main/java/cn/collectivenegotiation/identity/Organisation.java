@@ -48,6 +48,8 @@ public class Organisation implements ApplicationRunner {
   public static final String TRIPARTITE = "tripartite";
   public static final String ENTERPRISE_ASSOCIATION = "enterprise-association";
   public static final String INDUSTRY_COMMERCE_FEDERATION = "industry-commerce-federation";
+  /** Who may read /actuator/prometheus and the health details (operations/ActuatorSecurity); sees no offer. */
+  public static final String MONITORING = "monitoring";
 
   public static final String FILTER_MY_TASKS = "我的待办";
   public static final String FILTER_DUE_SOON = "即将到期";
@@ -74,6 +76,7 @@ public class Organisation implements ApplicationRunner {
     groups.put(ENTERPRISE_ASSOCIATION, "企业家协会");
     groups.put(INDUSTRY_COMMERCE_FEDERATION, "工商业联合会");
     groups.put(TRIPARTITE, "协调劳动关系三方（四家）");
+    groups.put(MONITORING, "运维监控");
     for (ReportingUnit unit : ReportingUnit.values()) {
       groups.put(unit.unionGroup(), unit.chineseName() + "总工会");
       groups.put(unit.labourBureauGroup(), unit.chineseName() + "人社局");

@@ -13,6 +13,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -49,7 +50,10 @@ public class SecurityConfiguration {
         if (!identityService.checkPassword(user, password)) {
           throw new BadCredentialsException("用户名或密码错误 (bad credentials)");
         }
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, List.of());
+        // the user's Camunda groups as authorities: /actuator (ActuatorSecurity) admits by group
+        List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(g -> new SimpleGrantedAuthority(g.getId())).toList();
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
       }
 
       @Override

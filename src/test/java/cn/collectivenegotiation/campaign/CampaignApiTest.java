@@ -170,7 +170,7 @@ class CampaignApiTest {
   void activityReportThroughTheRestApiAsTasklistDoes() {
     String id = started();
     JsonNode tasks = as(TestUsers.SHIZHONG_OFFICER).getForObject(
-        "/engine-rest/task?processInstanceBusinessKey=" + id + "&taskDefinitionKey=submitActivityReport", JsonNode.class);
+        "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + id + "&taskDefinitionKey=submitActivityReport", JsonNode.class);
     assertThat(tasks).hasSize(1);
     String taskId = tasks.get(0).get("id").asText();
 

@@ -24,4 +24,15 @@ class OperationsTest {
         .latestVersion().singleResult().getHistoryTimeToLive()).isEqualTo(3650);
     assertThat(historyService.findHistoryCleanupJobs()).as("the cleanup is scheduled").isNotEmpty();
   }
+
+  @Test
+  @DisplayName("每个已部署的流程和决策表都声明了历史保存期限（3650 天）")
+  void everyModelDeclaresItsHistoryTimeToLive() {
+    var processes = repositoryService.createProcessDefinitionQuery().latestVersion().list();
+    var decisions = repositoryService.createDecisionDefinitionQuery().latestVersion().list();
+    assertThat(processes).extracting(p -> p.getKey()).contains(OfferProcess.KEY, "regional-offer", "campaign");
+    assertThat(processes).allSatisfy(p -> assertThat(p.getHistoryTimeToLive()).as(p.getKey()).isEqualTo(3650));
+    assertThat(decisions).extracting(d -> d.getKey()).contains("key-target", "negotiation-topics");
+    assertThat(decisions).allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isEqualTo(3650));
+  }
 }

@@ -35,7 +35,8 @@ public final class TestUsers {
     user(identity, SHIZHONG_BUREAU, "labour-bureau-shizhong");
   }
 
-  private static void user(IdentityService identity, String id, String group) {
+  /** A user of one group, created once. */
+  public static void user(IdentityService identity, String id, String group) {
     if (identity.createUserQuery().userId(id).count() == 0) {
       User u = identity.newUser(id);
       u.setPassword(password(id));

@@ -61,7 +61,7 @@ class TasklistFlowTest {
     assertThat(started.getBody().get("businessKey").asText()).matches("\\d{4}-SHIZHONG-\\d{6}");
 
     JsonNode tasks = as(TestUsers.ENTERPRISE_MANAGER)
-        .getForObject("/engine-rest/task?processInstanceId=" + instanceId, JsonNode.class);
+        .getForObject("/engine-rest/task?maxResults=100&processInstanceId=" + instanceId, JsonNode.class);
     assertThat(tasks).hasSize(1);
     JsonNode task = tasks.get(0);
     assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("respondToOffer");
@@ -80,16 +80,16 @@ class TasklistFlowTest {
     assertThat(vars.at("/topics/value").asText()).contains("WOMEN_WORKERS");
 
     // another unit's officer sees nothing of it
-    assertThat(as(TestUsers.WUTONGQIAO_OFFICER).getForObject("/engine-rest/task?processInstanceId=" + instanceId, JsonNode.class)).isEmpty();
-    assertThat(as(TestUsers.WUTONGQIAO_OFFICER).getForObject("/engine-rest/process-instance?processInstanceIds=" + instanceId, JsonNode.class)).isEmpty();
-    assertThat(as(TestUsers.SHIZHONG_OFFICER).getForObject("/engine-rest/process-instance?processInstanceIds=" + instanceId, JsonNode.class)).hasSize(1);
+    assertThat(as(TestUsers.WUTONGQIAO_OFFICER).getForObject("/engine-rest/task?maxResults=100&processInstanceId=" + instanceId, JsonNode.class)).isEmpty();
+    assertThat(as(TestUsers.WUTONGQIAO_OFFICER).getForObject("/engine-rest/process-instance?maxResults=100&processInstanceIds=" + instanceId, JsonNode.class)).isEmpty();
+    assertThat(as(TestUsers.SHIZHONG_OFFICER).getForObject("/engine-rest/process-instance?maxResults=100&processInstanceIds=" + instanceId, JsonNode.class)).hasSize(1);
 
     // a refusal without a reason is refused and changes nothing
     ResponseEntity<JsonNode> incomplete = as(TestUsers.ENTERPRISE_MANAGER).postForEntity("/engine-rest/task/" + taskId + "/submit-form",
         Map.of("variables", Map.of("responseDecision", Map.of("value", "REFUSE"))), JsonNode.class);
     assertThat(incomplete.getStatusCode().isError()).isTrue();
     assertThat(incomplete.getBody().get("message").asText()).contains("refusalReason").contains("拒绝理由");
-    assertThat(as(TestUsers.ENTERPRISE_MANAGER).getForObject("/engine-rest/task?processInstanceId=" + instanceId, JsonNode.class)).hasSize(1);
+    assertThat(as(TestUsers.ENTERPRISE_MANAGER).getForObject("/engine-rest/task?maxResults=100&processInstanceId=" + instanceId, JsonNode.class)).hasSize(1);
 
     ResponseEntity<String> answered = as(TestUsers.ENTERPRISE_MANAGER).postForEntity("/engine-rest/task/" + taskId + "/submit-form",
         Map.of("variables", Map.of("responseDecision", Map.of("value", "ACCEPT"),
