@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -17,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * checks READ on the definition only). Every officer may read {@code collective-offer}, so a unit's union
  * would learn how many offers every other unit has running. Only those who read every offer anyway (the city's
  * supervisors and the administrators) get it; everyone else gets 403 and counts their own with
- * {@code /process-instance/count}. Cockpit's dashboard uses its own statistics (filtered per instance) and the
+ * {@code /process-instance/count}. The same endpoint under the web apps' session ({@code /camunda/api/engine/...})
+ * likewise. Cockpit's dashboard uses its own statistics (filtered per instance) and the
  * per-activity {@code /process-definition/{id}/statistics} (filtered too), which stay open.
  */
 public class DefinitionStatisticsGuard extends OncePerRequestFilter {
@@ -34,14 +38,21 @@ public class DefinitionStatisticsGuard extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !path.matches("/engine-rest(/engine/[^/]+)?/process-definition/statistics/?");
+    return !path.matches("(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/process-definition/statistics/?");
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    // set by Camunda's authentication filter, which runs before this one
+    // /engine-rest: set by Camunda's authentication filter, which runs before this one; the web apps: their session
     Authentication caller = identityService.getCurrentAuthentication();
+    if (caller == null && request.getSession(false) != null) {
+      Authentications session = AuthenticationUtil.getAuthsFromSession(request.getSession(false));
+      if (session != null && session.getAuthentications() != null && !session.getAuthentications().isEmpty()) {
+        UserAuthentication user = session.getAuthentications().get(0);
+        caller = new Authentication(user.getIdentityId(), user.getGroupIds());
+      }
+    }
     if (caller != null && !new CurrentUser(caller.getUserId(), caller.getGroupIds() == null ? List.of()
         : caller.getGroupIds()).inAny(READ_EVERY_OFFER)) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);

@@ -80,7 +80,7 @@ public class SecurityConfiguration {
   FilterRegistrationBean<DefinitionStatisticsGuard> definitionStatisticsGuard(IdentityService identityService) {
     FilterRegistrationBean<DefinitionStatisticsGuard> filter =
         new FilterRegistrationBean<>(new DefinitionStatisticsGuard(identityService));
-    filter.addUrlPatterns("/engine-rest/*");
+    filter.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     filter.setName("definition-statistics-guard");
     filter.setOrder(REST_AUTHENTICATION_ORDER + 1);
     return filter;

@@ -332,7 +332,8 @@ class AuthorizationMatrixTest {
     API_STATISTICS("集中要约月统计 GET /api/campaigns/{id}/statistics"),
     API_IMPORT("导入市中区企业名录 POST /api/enterprises/import"),
     WEBAPPS("登录后可用的应用 authorizedApps"),
-    COCKPIT_DASHBOARD("Cockpit 仪表盘（会话登录）的要约数和事件数");
+    COCKPIT_DASHBOARD("Cockpit 仪表盘（会话登录）的要约数和事件数"),
+    SESSION_DEFINITION_STATISTICS("会话登录后 GET /camunda/api/engine/.../process-definition/statistics");
 
     final String chinese;
 
@@ -525,6 +526,19 @@ class AuthorizationMatrixTest {
       }
       case WEBAPPS -> webappLogin(p);
       case COCKPIT_DASHBOARD -> cockpitDashboard(p);
+      case SESSION_DEFINITION_STATISTICS -> {
+        Session session = webapp(p);
+        if (session.login().statusCode() != 200) {
+          yield Found.status(session.login().statusCode());
+        }
+        try {
+          yield Found.status(session.client().send(HttpRequest.newBuilder(URI.create(session.base()
+              + "/api/engine/engine/default/process-definition/statistics")).GET().build(),
+              HttpResponse.BodyHandlers.discarding()).statusCode());
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+      }
     };
   }
 
@@ -647,55 +661,55 @@ class AuthorizationMatrixTest {
         ok(S2_REVIEW), ok(), is(404), is(403), is(403), is(403), is(204),
         ok(SHIZHONG_OFFERS), ok(), is(403), ok(SHIZHONG_OFFERS), ok(SHIZHONG_OFFERS), ok(SHIZHONG_OFFERS), ok(S1),
         is(403), ok(), is(403), is(403), is(403), is(403), is(403), is(403),
-        is(200), is(403), ok(UNIT_ONLY), is(200), ok("cockpit", "tasklist", "welcome"), ok()));
+        is(200), is(403), ok(UNIT_ONLY), is(200), ok("cockpit", "tasklist", "welcome"), ok(), is(403)));
     m.put(Person.OTHER_UNIT_UNION, List.of(
         ok(W1_REVIEW), ok(), is(404), is(403), is(403), is(403), is(403),
         ok(W1), is(403), is(403), ok(W1), ok(W1), ok(W1), ok(W1),
         is(403), ok(), is(403), is(403), is(403), is(403), is(403), is(403),
-        is(403), is(201), ok(Set.of("WUTONGQIAO", "no city")), is(400), ok("cockpit", "tasklist", "welcome"), ok()));
+        is(403), is(201), ok(Set.of("WUTONGQIAO", "no city")), is(400), ok("cockpit", "tasklist", "welcome"), ok(), is(403)));
     m.put(Person.UNIT_BUREAU, List.of(
         ok(NONE), ok(), is(404), is(403), is(403), is(403), is(403),
         ok(SHIZHONG_OFFERS), ok(), is(403), ok(SHIZHONG_OFFERS), ok(SHIZHONG_OFFERS), ok(SHIZHONG_OFFERS), ok(S1),
         is(403), ok(), is(403), is(403), is(403), is(403), is(403), is(403),
-        is(200), is(403), ok(UNIT_ONLY), is(403), ok("cockpit", "tasklist", "welcome"), ok()));
+        is(200), is(403), ok(UNIT_ONLY), is(403), ok("cockpit", "tasklist", "welcome"), ok(), is(403)));
     m.put(Person.OFFEREE, List.of(
         ok(S1_RESPOND, S3_RESPOND), ok(), is(200), ok(), is(204), is(204), is(403),
         ok(SHIZHONG_OFFERS), ok(), is(403), ok(SHIZHONG_OFFERS), ok(SHIZHONG_OFFERS), ok(SHIZHONG_OFFERS), ok(S1),
         is(403), ok(), is(403), is(403), is(403), is(403), is(403), is(403),
-        is(200), is(403), is(403), is(403), ok("tasklist", "welcome"), is(403)));
+        is(200), is(403), is(403), is(403), ok("tasklist", "welcome"), is(403), is(403)));
     m.put(Person.OFFEREE_UNION, List.of(
         ok(S2_PETITION, S3_PETITION), ok(), is(404), is(403), is(403), is(403), is(403),
         ok(SHIZHONG_OFFERS), ok(), is(403), ok(SHIZHONG_OFFERS), ok(SHIZHONG_OFFERS), ok(SHIZHONG_OFFERS), ok(S1),
         is(403), ok(), is(403), is(403), is(403), is(403), is(403), is(403),
-        is(200), is(403), is(403), is(403), ok("tasklist", "welcome"), is(403)));
+        is(200), is(403), is(403), is(403), ok("tasklist", "welcome"), is(403), is(403)));
     m.put(Person.OTHER_ENTERPRISE, List.of(
         ok(NONE), ok(), is(404), is(403), is(403), is(403), is(403),
         ok(W1), is(403), is(403), ok(W1), ok(W1), ok(W1), ok(W1),
         is(403), ok(), is(403), is(403), is(403), is(403), is(403), is(403),
-        is(403), is(403), is(403), is(403), ok("tasklist", "welcome"), is(403)));
+        is(403), is(403), is(403), is(403), ok("tasklist", "welcome"), is(403), is(403)));
     for (Person supervisor : List.of(Person.CITY_UNION, Person.CITY_BUREAU, Person.TRIPARTITE)) {
       m.put(supervisor, List.of(
           ok(ALL_TASKS), ok(), is(200), ok(), is(403), is(403), is(403),
           ok(ALL_OFFERS), ok(), is(403), ok(ALL_OFFERS), ok(ALL_OFFERS), ok(ALL_OFFERS), ok(S1, W1),
           ok(), ok(), is(403), is(403), is(403), is(403), is(403), is(403),
           is(200), is(supervisor == Person.CITY_UNION ? 201 : 403), ok(WHOLE_CITY),
-          is(supervisor == Person.CITY_UNION ? 200 : 403), ok("cockpit", "tasklist", "welcome"), ok()));
+          is(supervisor == Person.CITY_UNION ? 200 : 403), ok("cockpit", "tasklist", "welcome"), ok(), is(200)));
     }
     m.put(Person.INSTRUCTOR, List.of(
         ok(NONE), ok(), is(404), is(403), is(403), is(403), is(403),
         ok(SHIZHONG_OFFERS), ok(), is(403), ok(SHIZHONG_OFFERS), ok(SHIZHONG_OFFERS), ok(SHIZHONG_OFFERS), ok(S1),
         is(403), ok(), is(403), is(403), is(403), is(403), is(403), is(403),
-        is(200), is(403), is(403), is(403), ok("cockpit", "tasklist", "welcome"), ok()));
+        is(200), is(403), is(403), is(403), ok("cockpit", "tasklist", "welcome"), ok(), is(403)));
     m.put(Person.ASSOCIATION, List.of(
         ok(NONE), ok(), is(404), is(403), is(403), is(403), is(403),
         ok(S3), is(403), is(403), ok(S3), ok(S3), ok(S3), ok(NONE),
         is(403), ok(), is(403), is(403), is(403), is(403), is(403), is(403),
-        is(403), is(403), is(403), is(403), ok("tasklist", "welcome"), is(403)));
+        is(403), is(403), is(403), is(403), ok("tasklist", "welcome"), is(403), is(403)));
     m.put(Person.ADMIN, List.of(
         ok(ALL_TASKS), ok(), is(200), ok(), is(204), is(204), is(204),
         ok(ALL_OFFERS), ok(), is(204), ok(ALL_OFFERS), ok(ALL_OFFERS), ok(ALL_OFFERS), ok(S1, W1),
         ok(), ok(), is(204), is(204), is(200), is(200), is(204), is(204),
-        is(200), is(201), ok(WHOLE_CITY), is(200), ok("admin", "cockpit", "tasklist", "welcome"), ok()));
+        is(200), is(201), ok(WHOLE_CITY), is(200), ok("admin", "cockpit", "tasklist", "welcome"), ok(), is(200)));
     List<Expect> anonymous = new ArrayList<>();
     for (Action a : Action.values()) {
       anonymous.add(is(401));
