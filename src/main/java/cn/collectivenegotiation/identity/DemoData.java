@@ -34,22 +34,23 @@ public class DemoData implements ApplicationRunner {
   public static final String ASSOCIATION = "51511112MJ62000170";
 
   private final IdentityService identityService;
-  private final Organisation organisation;
 
   private final EnterpriseRegistry registry;
+  private final EnterpriseGroups enterpriseGroups;
 
-  public DemoData(IdentityService identityService, Organisation organisation, EnterpriseRegistry registry) {
+  public DemoData(IdentityService identityService, EnterpriseRegistry registry, EnterpriseGroups enterpriseGroups) {
     this.identityService = identityService;
-    this.organisation = organisation;
     this.registry = registry;
+    this.enterpriseGroups = enterpriseGroups;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    organisation.ensureGroup("enterprise-" + ENTERPRISE_1, "乐山市示范机械有限公司（企业行政）", "ENTERPRISE");
-    organisation.ensureGroup("enterprise-union-" + ENTERPRISE_1, "乐山市示范机械有限公司工会", "ENTERPRISE_UNION");
-    organisation.ensureGroup("enterprise-" + ENTERPRISE_2, "五通桥示范化工有限公司（企业行政）", "ENTERPRISE");
-    organisation.ensureGroup("enterprise-union-" + ENTERPRISE_2, "五通桥示范化工有限公司工会", "ENTERPRISE_UNION");
+    // the groups production makes when an enterprise is registered or an offer reaches it
+    enterpriseGroups.ensure(List.of(new EnterpriseGroups.Named(ENTERPRISE_1, "乐山市示范机械有限公司"),
+        new EnterpriseGroups.Named(ENTERPRISE_2, "五通桥示范化工有限公司"),
+        new EnterpriseGroups.Named(ENTERPRISE_3, "五通桥示范盐化有限公司"),
+        new EnterpriseGroups.Named(ASSOCIATION, "乐山市五通桥区化工行业协会")));
 
     user("cityunion", "市总工会", "组宣部", CurrentUser.CITY_UNION);
     user("citybureau", "市人社局", "劳动关系科", CurrentUser.CITY_LABOUR_BUREAU);
@@ -61,16 +62,14 @@ public class DemoData implements ApplicationRunner {
       String code = unit.name().toLowerCase();
       user("union" + code, unit.chineseName() + "总工会", "协商指导员", unit.unionGroup());
       user("bureau" + code, unit.chineseName() + "人社局", "监察员", unit.labourBureauGroup());
+      user("instructor" + code, unit.chineseName() + "总工会", "集体协商指导员", unit.instructorGroup());
     }
     user("ent1", "示范机械", "人力资源部", "enterprise-" + ENTERPRISE_1);
     user("entunion1", "示范机械", "工会主席", "enterprise-union-" + ENTERPRISE_1);
     user("ent2", "示范化工", "人力资源部", "enterprise-" + ENTERPRISE_2);
     user("entunion2", "示范化工", "工会主席", "enterprise-union-" + ENTERPRISE_2);
-    organisation.ensureGroup("enterprise-" + ENTERPRISE_3, "五通桥示范盐化有限公司（企业行政）", "ENTERPRISE");
-    organisation.ensureGroup("enterprise-union-" + ENTERPRISE_3, "五通桥示范盐化有限公司工会", "ENTERPRISE_UNION");
     user("ent3", "示范盐化", "人力资源部", "enterprise-" + ENTERPRISE_3);
     user("entunion3", "示范盐化", "工会主席", "enterprise-union-" + ENTERPRISE_3);
-    organisation.ensureGroup("enterprise-" + ASSOCIATION, "乐山市五通桥区化工行业协会", "ENTERPRISE");
     user("assoc1", "化工行业协会", "秘书长", "enterprise-" + ASSOCIATION);
 
     // the registry, so that priority targets and topic recommendations have something to show

@@ -37,8 +37,13 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>Everyone logged in may open Tasklist and send an offer; whom they may send it for is checked
  *       when it starts ({@code OfferRegistration}).</li>
- *   <li>A unit's union and labour bureau see their unit's offers (granted per offer) and open Cockpit.</li>
- *   <li>The city union, the city labour bureau and the tripartite committee read every offer.</li>
+ *   <li>A unit's union, labour bureau and negotiation instructors ({@code instructor-<unit>}) see their unit's
+ *       offers (granted per offer) and open Cockpit; they work on the tasks whose candidates they are.</li>
+ *   <li>The city union, the city labour bureau and the tripartite committee read every offer and its tasks,
+ *       and open Cockpit; they change nothing but their own tasks.</li>
+ *   <li>The enterprise association and the federation of industry and commerce read an offer once a
+ *       rectification notice names them as the union's partner ({@code RectificationNoticeRecorder}).</li>
+ *   <li>An enterprise's management and union ({@link EnterpriseGroups}) see their own offers and tasks.</li>
  * </ul>
  */
 @Component
@@ -80,6 +85,7 @@ public class Organisation implements ApplicationRunner {
     for (ReportingUnit unit : ReportingUnit.values()) {
       groups.put(unit.unionGroup(), unit.chineseName() + "总工会");
       groups.put(unit.labourBureauGroup(), unit.chineseName() + "人社局");
+      groups.put(unit.instructorGroup(), unit.chineseName() + "集体协商指导员");
     }
     return groups;
   }
@@ -98,13 +104,15 @@ public class Organisation implements ApplicationRunner {
 
     for (String supervisor : List.of(CurrentUser.CITY_UNION, CurrentUser.CITY_LABOUR_BUREAU, TRIPARTITE)) {
       for (String key : List.of(OfferProcess.KEY, RegionalOffers.KEY)) {
+        // READ_TASK: the tasks of every offer in Cockpit, read-only (no UPDATE_TASK, no TASK_WORK)
         grantGroup(supervisor, Resources.PROCESS_DEFINITION, key, Permissions.READ,
-            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+            ProcessDefinitionPermissions.READ_TASK);
       }
       grantGroup(supervisor, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     }
     for (ReportingUnit unit : ReportingUnit.values()) {
-      for (String group : List.of(unit.unionGroup(), unit.labourBureauGroup())) {
+      for (String group : List.of(unit.unionGroup(), unit.labourBureauGroup(), unit.instructorGroup())) {
         grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       }
       grantGroup(unit.unionGroup(), Resources.PROCESS_DEFINITION, CampaignProcess.KEY, Permissions.READ);

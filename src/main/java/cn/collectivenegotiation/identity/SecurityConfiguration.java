@@ -1,7 +1,9 @@
 package cn.collectivenegotiation.identity;
 
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -21,12 +23,15 @@ import org.springframework.security.web.SecurityFilterChain;
  * <ul>
  *   <li>{@code /api/**}: HTTP basic through Spring Security, stateless.</li>
  *   <li>{@code /engine-rest/*}: Camunda's own authentication filter (HTTP basic), so the REST API
- *       runs every call as that user, under the engine's authorizations.</li>
- *   <li>{@code /camunda/**}: the webapps' own login and session, untouched.</li>
+ *       runs every call as that user, under the engine's authorizations; then {@link DefinitionStatisticsGuard}.</li>
+ *   <li>{@code /camunda/**}: the webapps' own login and session; Cockpit's plugin API through
+ *       {@link CockpitStatisticsFilter}.</li>
  * </ul>
  */
 @Configuration
 public class SecurityConfiguration {
+
+  static final int REST_AUTHENTICATION_ORDER = org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10;
 
   @Bean
   SecurityFilterChain api(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
@@ -70,6 +75,29 @@ public class SecurityConfiguration {
     filter.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     filter.addUrlPatterns("/engine-rest/*");
     filter.setName("camunda-rest-authentication");
+    filter.setOrder(REST_AUTHENTICATION_ORDER);
+    return filter;
+  }
+
+  /** After the REST login, which names the caller; see {@link DefinitionStatisticsGuard}. */
+  @Bean
+  FilterRegistrationBean<DefinitionStatisticsGuard> definitionStatisticsGuard(IdentityService identityService) {
+    FilterRegistrationBean<DefinitionStatisticsGuard> filter =
+        new FilterRegistrationBean<>(new DefinitionStatisticsGuard(identityService));
+    filter.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    filter.setName("definition-statistics-guard");
+    filter.setOrder(REST_AUTHENTICATION_ORDER + 1);
+    return filter;
+  }
+
+  /** Cockpit's dashboard counts only what the person may see; see {@link CockpitStatisticsFilter}. */
+  @Bean
+  FilterRegistrationBean<CockpitStatisticsFilter> cockpitStatistics(IdentityService identityService,
+      RuntimeService runtimeService, AuthorizationService authorizationService) {
+    FilterRegistrationBean<CockpitStatisticsFilter> filter = new FilterRegistrationBean<>(
+        new CockpitStatisticsFilter(identityService, runtimeService, authorizationService));
+    filter.addUrlPatterns("/camunda/api/cockpit/*");
+    filter.setName("cockpit-statistics");
     return filter;
   }
 }

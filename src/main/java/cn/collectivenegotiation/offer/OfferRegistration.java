@@ -7,6 +7,7 @@ import cn.collectivenegotiation.deadline.Deadline;
 import cn.collectivenegotiation.deadline.DeadlineProperties;
 import cn.collectivenegotiation.deadline.LegalCalendar;
 import cn.collectivenegotiation.identity.CurrentUser;
+import cn.collectivenegotiation.identity.EnterpriseGroups;
 import cn.collectivenegotiation.identity.OfferAuthorizations;
 import cn.collectivenegotiation.registry.EnterpriseDecisions;
 import cn.collectivenegotiation.registry.EnterpriseRegistry;
@@ -42,11 +43,13 @@ public class OfferRegistration implements ExecutionListener {
   private final OfferRecords records;
   private final EnterpriseRegistry registry;
   private final EnterpriseDecisions decisions;
+  private final EnterpriseGroups enterpriseGroups;
 
   public OfferRegistration(OfferNumbers offerNumbers, LegalCalendar calendar, DeadlineProperties deadlines,
       OfferAuthorizations authorizations, OfferAccess access, OfferRecords records, EnterpriseRegistry registry,
-      EnterpriseDecisions decisions) {
+      EnterpriseDecisions decisions, EnterpriseGroups enterpriseGroups) {
     this.decisions = decisions;
+    this.enterpriseGroups = enterpriseGroups;
     this.records = records;
     this.registry = registry;
     this.offerNumbers = offerNumbers;
@@ -122,6 +125,12 @@ public class OfferRegistration implements ExecutionListener {
       }
     }
 
+    // the groups that answer and negotiate exist before their first task does; an operator adds the people
+    List<EnterpriseGroups.Named> reached = new ArrayList<>(List.of(new EnterpriseGroups.Named(offer.creditCode(),
+        known.map(Enterprise::name).orElse(offer.enterpriseName()))));
+    offer.covered().forEach(c -> reached.add(new EnterpriseGroups.Named(c.creditCode(), c.name())));
+    enterpriseGroups.ensure(reached);
+
     // the statistics count enterprises: a regional offer counts each one it covers
     records.opened(execution.getProcessInstanceId(), number,
         offer.regional() ? OfferRecords.Kind.REGIONAL : OfferRecords.Kind.SINGLE, offer.reportingUnit().name(),
@@ -170,6 +179,12 @@ public class OfferRegistration implements ExecutionListener {
     groups.addAll(offer.offereeGroups());
     groups.add(offer.reportingUnit().unionGroup());
     groups.add(offer.reportingUnit().labourBureauGroup());
+    groups.add(offer.reportingUnit().instructorGroup());
+    // the enterprises a regional offer covers decide on their secondary negotiation from it
+    offer.covered().forEach(c -> {
+      groups.add(EnterpriseGroups.managementGroup(c.creditCode()));
+      groups.add(EnterpriseGroups.unionGroup(c.creditCode()));
+    });
     return new ArrayList<>(groups);
   }
 }

@@ -36,6 +36,14 @@ public enum ReportingUnit {
     return "union-" + name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The unit's negotiation instructors (集体协商指导员), e.g. {@code instructor-shizhong}: they support the unit's
+   * enterprise unions, so they read the unit's offers, and complete no task.
+   */
+  public String instructorGroup() {
+    return "instructor-" + name().toLowerCase(Locale.ROOT);
+  }
+
   /** The unit's labour bureau (人社局) group: it orders correction. */
   public String labourBureauGroup() {
     return "labour-bureau-" + name().toLowerCase(Locale.ROOT);

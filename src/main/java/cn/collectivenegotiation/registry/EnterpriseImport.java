@@ -1,6 +1,7 @@
 package cn.collectivenegotiation.registry;
 
 import cn.collectivenegotiation.identity.CurrentUser;
+import cn.collectivenegotiation.identity.EnterpriseGroups;
 import cn.collectivenegotiation.input.InvalidInputException;
 import cn.collectivenegotiation.offer.ReportingUnit;
 import java.util.ArrayList;
@@ -25,9 +26,11 @@ public class EnterpriseImport {
   private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 
   private final EnterpriseRegistry registry;
+  private final EnterpriseGroups groups;
 
-  public EnterpriseImport(EnterpriseRegistry registry) {
+  public EnterpriseImport(EnterpriseRegistry registry, EnterpriseGroups groups) {
     this.registry = registry;
+    this.groups = groups;
   }
 
   /** What an import did; {@code total} is the number of enterprises the file named. */
@@ -56,6 +59,8 @@ public class EnterpriseImport {
       // another import created one of these enterprises between our look-up and our insert: now it is known
       saved = registry.saveAll(enterprises, user.userId());
     }
+    // each registered enterprise's management and union groups, for the operator to add its people to
+    groups.ensure(enterprises.stream().map(e -> new EnterpriseGroups.Named(e.creditCode(), e.name())).toList());
     return new Result(saved.created(), saved.updated(), enterprises.size(), rows.ignoredColumns());
   }
 
