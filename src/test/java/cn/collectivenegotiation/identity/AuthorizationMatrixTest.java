@@ -105,6 +105,7 @@ class AuthorizationMatrixTest {
   }
 
   /** Fixture labels: an offer, or an offer's task. */
+  // lists through /engine-rest name maxResults: the product refuses unpaged lists (query-max-results-limit 2,000)
   static final String S1 = "S1", S2 = "S2", S3 = "S3", W1 = "W1";
   static final String S1_RESPOND = "S1:respondToOffer", S2_REVIEW = "S2:reviewRefusal", S2_PETITION = "S2:petitionLabourBureau",
       S3_RESPOND = "S3:respondToOffer", S3_PETITION = "S3:petitionLabourBureau", W1_REVIEW = "W1:reviewRefusal",
@@ -346,7 +347,7 @@ class AuthorizationMatrixTest {
     String s1 = instances.get(S1);
     String s1Respond = tasks.get(S1_RESPOND);
     return switch (a) {
-      case TASK_LIST -> list(call(p, HttpMethod.GET, "/engine-rest/task?processDefinitionKey=collective-offer", null),
+      case TASK_LIST -> list(call(p, HttpMethod.GET, "/engine-rest/task?processDefinitionKey=collective-offer&maxResults=2000", null),
           "processInstanceId", "taskDefinitionKey");
       case TASK_COUNT -> {
         ResponseEntity<String> count = call(p, HttpMethod.GET, "/engine-rest/task/count?processDefinitionKey=collective-offer", null);
@@ -383,7 +384,7 @@ class AuthorizationMatrixTest {
         boolean stillOpen = taskService.createTaskQuery().taskId(task).count() == 1;
         yield new Found(status, null, null, (status == 204) == stillOpen ? "task still open: " + stillOpen : null);
       }
-      case INSTANCE_LIST -> list(call(p, HttpMethod.GET, "/engine-rest/process-instance?processDefinitionKey=collective-offer", null),
+      case INSTANCE_LIST -> list(call(p, HttpMethod.GET, "/engine-rest/process-instance?processDefinitionKey=collective-offer&maxResults=2000", null),
           "id", null);
       case INSTANCE_VARIABLES -> {
         ResponseEntity<String> r = call(p, HttpMethod.GET, "/engine-rest/process-instance/" + s1 + "/variables", null);
@@ -394,15 +395,15 @@ class AuthorizationMatrixTest {
           "/engine-rest/process-instance/" + s1 + "/variables/matrixNote", Map.of("value", "by " + p.userId, "type", "String"))
           .getStatusCode().value());
       case HISTORY_LIST -> list(call(p, HttpMethod.GET,
-          "/engine-rest/history/process-instance?processDefinitionKey=collective-offer", null), "id", null);
-      case HISTORY_VARIABLES -> list(call(p, HttpMethod.GET, "/engine-rest/history/variable-instance?variableName=creditCode", null),
+          "/engine-rest/history/process-instance?processDefinitionKey=collective-offer&maxResults=2000", null), "id", null);
+      case HISTORY_VARIABLES -> list(call(p, HttpMethod.GET, "/engine-rest/history/variable-instance?variableName=creditCode&maxResults=2000", null),
           "processInstanceId", null);
       case HISTORY_TASKS -> {
-        Found f = list(call(p, HttpMethod.GET, "/engine-rest/history/task?processDefinitionKey=collective-offer", null),
+        Found f = list(call(p, HttpMethod.GET, "/engine-rest/history/task?processDefinitionKey=collective-offer&maxResults=2000", null),
             "processInstanceId", null);
         yield f;
       }
-      case INCIDENTS -> list(call(p, HttpMethod.GET, "/engine-rest/incident?incidentType=matrixProbe", null),
+      case INCIDENTS -> list(call(p, HttpMethod.GET, "/engine-rest/incident?incidentType=matrixProbe&maxResults=2000", null),
           "processInstanceId", null);
       case DEFINITION_STATISTICS -> {
         ResponseEntity<String> r = call(p, HttpMethod.GET, "/engine-rest/process-definition/statistics", null);
