@@ -56,12 +56,15 @@ function percent(rate) {
   return rate === null || rate === undefined ? '—' : (rate * 100).toFixed(1) + '%';
 }
 
-function day(instantOrDate) {
-  if (!instantOrDate) return '';
-  // an instant (response_due_at: the end of the last day, 24:00 Shanghai) is shown as that last day
-  const date = new Date(instantOrDate);
-  if (String(instantOrDate).length <= 10) return instantOrDate;
-  return new Date(date.getTime() - 1).toLocaleDateString('zh-CN', {timeZone: 'Asia/Shanghai'});
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-US',
+  {timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit'});
+
+/** The last day of a period (yyyy-mm-dd) from the instant it ends: 24:00 Shanghai of that day (民法典第二百零三条). */
+function lastDay(instant) {
+  if (!instant) return '';
+  const parts = Object.fromEntries(SHANGHAI_DAY.formatToParts(new Date(new Date(instant).getTime() - 1))
+    .map(p => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 // ---- the data
@@ -97,22 +100,22 @@ function chart(units, targetRate) {
     'aria-label': '各填报单位要约、应约、签订合同与建制率'
   });
   const barsX = labelWidth, rateX = labelWidth + barsWidth + gap;
-  svg.appendChild(s('text', {x: barsX, y: 14, class: 'title'}, '要约、应约与签订合同（企业数）'));
-  svg.appendChild(s('text', {x: rateX, y: 14, class: 'title'}, `建制率（目标 ${percent(targetRate)}）`));
+  svg.appendChild(s('text', {x: barsX, y: 14, class: 'chart-title'}, '要约、应约与签订合同（企业数）'));
+  svg.appendChild(s('text', {x: rateX, y: 14, class: 'chart-title'}, `建制率（目标 ${percent(targetRate)}）`));
   [['offered', '发出要约'], ['responded', '回应约'], ['signed', '已签订合同']].forEach(([css, label], i) => {
     svg.appendChild(s('rect', {x: barsX + i * 120, y: 24, width: 12, height: 12, class: css}));
-    svg.appendChild(s('text', {x: barsX + i * 120 + 16, y: 34, class: 'legend'}, label));
+    svg.appendChild(s('text', {x: barsX + i * 120 + 16, y: 34, class: 'legend-text'}, label));
   });
   units.forEach((u, i) => {
     const y = top + i * rowHeight;
     const signed = u.total.renewed.enterprises + u.total.newlySigned.enterprises;
     const scale = n => (n / most) * (barsWidth - 40);
     const row = s('g', {class: 'unit', 'data-unit': u.unit});
-    row.appendChild(s('text', {x: labelWidth - 8, y: y + 16, class: 'label', 'text-anchor': 'end'}, u.unitName));
+    row.appendChild(s('text', {x: labelWidth - 8, y: y + 16, class: 'unit-name', 'text-anchor': 'end'}, u.unitName));
     row.appendChild(s('rect', {x: barsX, y: y + 3, width: scale(u.total.offered), height: 18, class: 'offered'}));
     row.appendChild(s('rect', {x: barsX, y: y + 7, width: scale(u.total.responded), height: 10, class: 'responded'}));
     row.appendChild(s('rect', {x: barsX, y: y + 9, width: scale(signed), height: 6, class: 'signed'}));
-    row.appendChild(s('text', {x: barsX + scale(u.total.offered) + 6, y: y + 16, class: 'value'},
+    row.appendChild(s('text', {x: barsX + scale(u.total.offered) + 6, y: y + 16, class: 'figure-value'},
       `${u.total.offered} / ${u.total.responded} / ${signed}`));
     row.appendChild(s('rect', {x: rateX, y: y + 3, width: rateWidth, height: 18, class: 'rate-track'}));
     if (u.establishmentRate !== null && u.establishmentRate !== undefined) {
@@ -120,7 +123,7 @@ function chart(units, targetRate) {
       row.appendChild(s('rect', {x: rateX, y: y + 3, width: rateWidth * Math.min(1, u.establishmentRate), height: 18,
         class: reached ? 'rate reached' : 'rate short'}));
     }
-    row.appendChild(s('text', {x: rateX + rateWidth + 6, y: y + 16, class: 'value'}, percent(u.establishmentRate)));
+    row.appendChild(s('text', {x: rateX + rateWidth + 6, y: y + 16, class: 'figure-value'}, percent(u.establishmentRate)));
     svg.appendChild(row);
   });
   const targetX = rateX + rateWidth * targetRate;
@@ -165,7 +168,7 @@ function campaignPage(container, api) {
           h('td', {}, o.creditCode),
           h('td', {class: 'number'}, o.workforce),
           h('td', {}, o.offerDate),
-          h('td', {}, day(o.responseDueAt)),
+          h('td', {}, lastDay(o.responseDueAt)),
           h('td', {}, o.respondedOn || ''),
           h('td', {}, (STATUS[o.status] || o.status) + (o.contractKind ? `（${CONTRACT[o.contractKind]}）` : ''))))))
     );
@@ -246,17 +249,20 @@ function dashboardSummary(container, api) {
   const box = h('section', {class: 'campaign-dashboard'});
   container.appendChild(box);
   get('/campaigns').then(async list => {
-    if (list.length === 0) return;
+    if (list.length === 0) {
+      box.replaceChildren(h('h4', {class: 'campaign-dashboard-title'}, '集中要约月'), h('p', {}, '尚未发起集中要约月活动。'));
+      return;
+    }
     const table = await get(`/campaigns/${encodeURIComponent(list[0].id)}/statistics`);
     const whole = table.city || table.units[0];
     box.replaceChildren(
-      h('h3', {class: 'section-title'}, '集中要约月'),
+      h('h4', {class: 'campaign-dashboard-title'}, '集中要约月'),
       h('p', {}, `${table.campaignName}（${whole.unitName}）`),
       h('ul', {class: 'campaign-dashboard-figures'}, [...FIGURES.map(f => h('li', {},
-        h('span', {class: 'value' + (f.alarm && f.value(whole) > 0 ? ' alarm' : '')}, f.value(whole)),
-        h('span', {class: 'label'}, f.label))),
-      h('li', {}, h('span', {class: 'value'}, percent(whole.establishmentRate)),
-        h('span', {class: 'label'}, `建制率（目标 ${percent(table.targetRate)}）`))]),
+        h('span', {class: 'dashboard-value' + (f.alarm && f.value(whole) > 0 ? ' alarm' : '')}, f.value(whole)),
+        h('span', {class: 'dashboard-label'}, f.label))),
+      h('li', {}, h('span', {class: 'dashboard-value'}, percent(whole.establishmentRate)),
+        h('span', {class: 'dashboard-label'}, `建制率（目标 ${percent(table.targetRate)}）`))]),
       h('a', {href: `#${PATH}?campaign=${encodeURIComponent(list[0].id)}`}, '查看各填报单位 →'));
   }).catch(() => box.remove());
 }

@@ -29,13 +29,13 @@ import org.springframework.http.ResponseEntity;
  * offeror petitioned the labour bureau; in 五通桥区 one answered. The year keeps other tests' offers out
  * of its period. Leaves the engine's clock at {@link #AFTER} (callers reset it).
  */
-final class CampaignFixture {
+public final class CampaignFixture {
 
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   /** The day the figures are read: every deadline of the offers has passed. */
-  static final String AFTER = "-04-10T10:00";
+  public static final String AFTER = "-04-10T10:00";
 
-  final String campaignId;
+  public final String campaignId;
   final Map<String, ProcessInstance> offers = new LinkedHashMap<>();
   private final ProcessEngine engine;
 
@@ -44,7 +44,7 @@ final class CampaignFixture {
     this.engine = engine;
   }
 
-  static CampaignFixture in(int year, ProcessEngine engine, TestRestTemplate http) {
+  public static CampaignFixture in(int year, ProcessEngine engine, TestRestTemplate http) {
     now(year + "-03-01T10:00");
     Map<String, Object> campaign = Map.of("name", year + "年度集体协商“集中要约月”活动", "startDate", year + "-02-22",
         "endDate", year + "-03-22", "reportDeadline", year + "-03-24", "targetRate", 0.92);
@@ -83,11 +83,11 @@ final class CampaignFixture {
     return fixture;
   }
 
-  ProcessInstance offer(String name) {
+  public ProcessInstance offer(String name) {
     return offers.get(name);
   }
 
-  String offerNumber(String name) {
+  public String offerNumber(String name) {
     return offers.get(name).getBusinessKey();
   }
 
@@ -118,7 +118,7 @@ final class CampaignFixture {
     }
   }
 
-  static void now(String localDateTime) {
+  public static void now(String localDateTime) {
     ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant()));
   }
 }
