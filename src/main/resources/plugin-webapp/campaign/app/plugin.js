@@ -22,7 +22,7 @@ const FIGURES = [
 const STATUS = {
   AWAITING_RESPONSE: '待应约', REFUSAL_REVIEW: '审查拒绝理由', RECTIFICATION: '整改中',
   LABOUR_BUREAU: '人社局责令改正', SANCTION: '三方追责', ACCEPTED: '已应约', NEGOTIATING: '协商中',
-  CONGRESS_VOTE: '职代会审议', FILING: '报送审查', UNDER_REVIEW: '人社局审查', EFFECTIVE: '合同生效', CLOSED: '已结案'
+  CONGRESS_VOTE: '职代会审议', FILING: '待报送审查', UNDER_REVIEW: '人社局审查中', EFFECTIVE: '合同生效', CLOSED: '已结案'
 };
 const CONTRACT = {NEW: '新签', RENEWED: '续签'};
 const KIND = {SINGLE: '单独要约', REGIONAL: '区域(行业)性要约'};

@@ -86,4 +86,19 @@ class CampaignCockpitBrowserTest {
     assertThat(cockpit.pageText()).contains(fixture.offerNumber("labourBureau"));
     browser.screenshot("4-offer-instance");
   }
+
+  @Test
+  @DisplayName("市中区总工会在 Cockpit：只有市中区一行，没有全市合计；点击已签订合同 → 那份要约")
+  void aUnitsUnionSeesItsOwnUnit() {
+    cockpit.logIn(TestUsers.SHIZHONG_OFFICER).openCampaign(CAMPAIGN);
+    assertThat(cockpit.rowNames()).containsExactly("市中区");
+    assertThat(cockpit.row("市中区")).startsWith("市中区", "4", "2", "2", "1", "1", "1", "300");
+    assertThat(cockpit.chartRows()).hasSize(1);
+    assertThat(cockpit.pageText()).contains("本单位").doesNotContain("全市16个填报单位");
+
+    assertThat(cockpit.openFigure("市中区", "已签订合同")).isEqualTo("市中区 · 已签订合同（1）");
+    assertThat(cockpit.listedOffers()).containsExactly(fixture.offerNumber("signed"));
+    assertThat(cockpit.pageText()).contains("新签");
+    browser.screenshot("1-own-unit");
+  }
 }
