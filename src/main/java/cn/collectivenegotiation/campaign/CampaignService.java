@@ -93,6 +93,21 @@ public class CampaignService {
     });
   }
 
+  /**
+   * The offers behind one figure of the table: of one unit, or (unit null) of every unit the user sees.
+   * Another unit's offers are refused as its table is.
+   */
+  public Optional<List<CampaignStatistics.OfferLine>> offers(String id, ReportingUnit unit, CampaignFigure figure,
+      CurrentUser user) {
+    return campaigns.find(id).map(c -> {
+      Set<ReportingUnit> mine = units(user);
+      if (unit != null && !mine.contains(unit)) {
+        throw new AuthorizationException("无权查看该填报单位的要约 (not your reporting unit)");
+      }
+      return statistics.offers(c, unit == null ? mine : Set.of(unit), figure, ClockUtil.getCurrentTime().toInstant());
+    });
+  }
+
   public boolean workbook(String id, ReportingUnit requested, CurrentUser user, OutputStream out) {
     Optional<StatisticsTable> table = statistics(id, user);
     if (table.isEmpty()) {

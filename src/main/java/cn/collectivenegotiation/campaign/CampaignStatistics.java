@@ -34,7 +34,9 @@ public class CampaignStatistics {
     this.jdbc = jdbc;
   }
 
-  private record Counted(Row row, long overdue, long escalated) {}
+  private record Counted(Row row, long overdue, long escalated, long inRectification, long atLabourBureau) {
+    static final Counted NONE = new Counted(Row.NONE, 0, 0, 0, 0);
+  }
 
   private record Report(String problems, LocalDate submittedOn) {}
 
@@ -50,18 +52,22 @@ public class CampaignStatistics {
           SUM(CASE WHEN contract_kind = 'RENEWED' THEN covered_workers ELSE 0 END) AS renewed_workers,
           COUNT(DISTINCT CASE WHEN contract_kind = 'NEW' THEN credit_code END) AS newly_signed,
           SUM(CASE WHEN contract_kind = 'NEW' THEN covered_workers ELSE 0 END) AS new_workers,
-          SUM(CASE WHEN responded_on IS NULL AND response_due_at <= ? AND status <> 'CLOSED' THEN 1 ELSE 0 END) AS overdue,
-          SUM(CASE WHEN escalated THEN 1 ELSE 0 END) AS escalated
+          SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS overdue,
+          SUM(CASE WHEN escalated THEN 1 ELSE 0 END) AS escalated,
+          SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS in_rectification,
+          SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS at_labour_bureau
         FROM offer_record
         WHERE offer_date BETWEEN ? AND ?
-        GROUP BY reporting_unit, kind""", (ResultSet rs) -> {
+        GROUP BY reporting_unit, kind""".formatted(CampaignFigure.OVERDUE.condition(),
+        CampaignFigure.RECTIFICATION.condition(), CampaignFigure.LABOUR_BUREAU.condition()), (ResultSet rs) -> {
       ReportingUnit unit = ReportingUnit.valueOf(rs.getString("reporting_unit"));
       OfferRecords.Kind kind = OfferRecords.Kind.valueOf(rs.getString("kind"));
       Row row = new Row(rs.getLong("offered"), rs.getLong("responded"),
           new Tally(rs.getLong("renewed"), rs.getLong("renewed_workers")),
           new Tally(rs.getLong("newly_signed"), rs.getLong("new_workers")));
       counted.computeIfAbsent(unit, u -> new EnumMap<>(OfferRecords.Kind.class))
-          .put(kind, new Counted(row, rs.getLong("overdue"), rs.getLong("escalated")));
+          .put(kind, new Counted(row, rs.getLong("overdue"), rs.getLong("escalated"), rs.getLong("in_rectification"),
+              rs.getLong("at_labour_bureau")));
     }, Timestamp.from(now), Date.valueOf(campaign.startDate()), Date.valueOf(campaign.endDate()));
 
     Map<ReportingUnit, Report> reports = new EnumMap<>(ReportingUnit.class);
@@ -74,14 +80,14 @@ public class CampaignStatistics {
     Map<ReportingUnit, Rate> rates = establishment(campaign.endDate());
 
     List<UnitTable> units = new ArrayList<>();
-    Counted citySingle = new Counted(Row.NONE, 0, 0);
-    Counted cityRegional = new Counted(Row.NONE, 0, 0);
+    Counted citySingle = Counted.NONE;
+    Counted cityRegional = Counted.NONE;
     Rate cityRate = new Rate(0, 0);
     StringBuilder cityProblems = new StringBuilder();
     for (ReportingUnit unit : ReportingUnit.values()) {
       Map<OfferRecords.Kind, Counted> byKind = counted.getOrDefault(unit, Map.of());
-      Counted single = byKind.getOrDefault(OfferRecords.Kind.SINGLE, new Counted(Row.NONE, 0, 0));
-      Counted regional = byKind.getOrDefault(OfferRecords.Kind.REGIONAL, new Counted(Row.NONE, 0, 0));
+      Counted single = byKind.getOrDefault(OfferRecords.Kind.SINGLE, Counted.NONE);
+      Counted regional = byKind.getOrDefault(OfferRecords.Kind.REGIONAL, Counted.NONE);
       Report report = reports.get(unit);
       Rate rate = rates.getOrDefault(unit, new Rate(0, 0));
       units.add(unitTable(unit.name(), unit.chineseName(), single, regional, rate,
@@ -97,6 +103,45 @@ public class CampaignStatistics {
         cityProblems.isEmpty() ? null : cityProblems.toString(), null);
     return new StatisticsTable(campaign.id(), campaign.name(), campaign.startDate(), campaign.endDate(),
         campaign.reportDeadline(), campaign.targetRate().doubleValue(), units, city);
+  }
+
+  /** One offer behind a figure, as a supervisor finds it: its number, enterprise and where it stands. */
+  public record OfferLine(String processInstanceId, String offerNumber, String kind, String reportingUnit,
+      String creditCode, String enterpriseName, int workforce, LocalDate offerDate, Instant responseDueAt,
+      LocalDate respondedOn, String status, String contractKind) {}
+
+  /** At most this many offers are listed behind one figure; a unit's campaign has far fewer. */
+  static final int LISTED_OFFERS = 500;
+
+  /**
+   * The offers behind one figure of the table, for the given units (the figure's rows meet the same
+   * condition the table sums), by offer number.
+   */
+  public List<OfferLine> offers(Campaign campaign, java.util.Collection<ReportingUnit> units, CampaignFigure figure,
+      Instant now) {
+    if (units.isEmpty()) {
+      return List.of();
+    }
+    List<Object> args = new ArrayList<>();
+    if (figure.countedAtATime()) {
+      args.add(Timestamp.from(now));
+    }
+    args.add(Date.valueOf(campaign.startDate()));
+    args.add(Date.valueOf(campaign.endDate()));
+    units.forEach(u -> args.add(u.name()));
+    args.add(LISTED_OFFERS);
+    return jdbc.query("""
+        SELECT offer_id, offer_number, kind, reporting_unit, credit_code, enterprise_name, workforce, offer_date,
+          response_due_at, responded_on, status, contract_kind
+        FROM offer_record
+        WHERE %s AND offer_date BETWEEN ? AND ? AND reporting_unit IN (%s)
+        ORDER BY offer_number, credit_code
+        LIMIT ?""".formatted(figure.condition(), String.join(",", java.util.Collections.nCopies(units.size(), "?"))),
+        (rs, n) -> new OfferLine(rs.getString("offer_id"), rs.getString("offer_number"), rs.getString("kind"),
+            rs.getString("reporting_unit"), rs.getString("credit_code"), rs.getString("enterprise_name"),
+            rs.getInt("workforce"), localDate(rs, "offer_date"), rs.getTimestamp("response_due_at").toInstant(),
+            localDate(rs, "responded_on"), rs.getString("status"), rs.getString("contract_kind")),
+        args.toArray());
   }
 
   /**
@@ -120,11 +165,13 @@ public class CampaignStatistics {
       String problems, LocalDate reportDate) {
     Double establishment = rate.withUnion() == 0 ? null : (double) rate.withContract() / rate.withUnion();
     return new UnitTable(unit, name, single.row(), regional.row(), single.row().plus(regional.row()), problems,
-        reportDate, establishment, single.overdue() + regional.overdue(), single.escalated() + regional.escalated());
+        reportDate, establishment, single.overdue() + regional.overdue(), single.escalated() + regional.escalated(),
+        single.inRectification() + regional.inRectification(), single.atLabourBureau() + regional.atLabourBureau());
   }
 
   private static Counted plus(Counted a, Counted b) {
-    return new Counted(a.row().plus(b.row()), a.overdue() + b.overdue(), a.escalated() + b.escalated());
+    return new Counted(a.row().plus(b.row()), a.overdue() + b.overdue(), a.escalated() + b.escalated(),
+        a.inRectification() + b.inRectification(), a.atLabourBureau() + b.atLabourBureau());
   }
 
   private static LocalDate localDate(ResultSet rs, String column) throws SQLException {

@@ -39,12 +39,15 @@ public record StatisticsTable(String campaignId, String campaignName, LocalDate 
    * One 填报单位's table: the rows 发出单独要约, 发出区域(行业)性要约 and 总计, 活动中遇到的问题及建议 ({@code problems},
    * as the unit submitted it; null before), and beside the notice's table what supervisors check: the
    * establishment rate against the target (null when the registry has no enterprise with a union for the
-   * unit), offers whose answer is overdue, and offers that went to rectification or further.
+   * unit), offers whose answer is overdue, offers that went to rectification or further, and offers now in
+   * rectification ({@code inRectification}) or under the labour bureau's correction order
+   * ({@code atLabourBureau}); each counts enterprises reached, as the table's rows do.
    *
    * @param unit reporting unit code (e.g. {@code SHIZHONG}), or {@code CITY} for the city's sums
    * @param unitName its Chinese name (e.g. 市中区; 全市 for the city)
    * @param reportDate the day the unit submitted its table (填报日期), null before
    */
   public record UnitTable(String unit, String unitName, Row single, Row regional, Row total, String problems,
-      LocalDate reportDate, Double establishmentRate, long overdue, long escalated) {}
+      LocalDate reportDate, Double establishmentRate, long overdue, long escalated, long inRectification,
+      long atLabourBureau) {}
 }

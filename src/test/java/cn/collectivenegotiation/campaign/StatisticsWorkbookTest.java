@@ -37,16 +37,16 @@ class StatisticsWorkbookTest {
       new Row(40, 38, new Tally(15, 2100), new Tally(20, 1650)),
       new Row(52, 48, new Tally(21, 2930), new Tally(24, 2162)),
       "部分小微企业对集体协商认识不足，应约积极性不高。\n建议加强集体协商指导员队伍建设。",
-      LocalDate.of(2017, 3, 28), 0.935, 2, 1);
+      LocalDate.of(2017, 3, 28), 0.935, 2, 1, 1, 0);
   static final UnitTable SHAWAN = new UnitTable("SHAWAN", "沙湾区",
       new Row(3, 3, new Tally(1, 120), new Tally(2, 95)),
       Row.NONE,
       new Row(3, 3, new Tally(1, 120), new Tally(2, 95)),
-      null, null, null, 0, 0);
+      null, null, null, 0, 0, 0, 0);
   static final UnitTable CITY = new UnitTable("CITY", "全市",
       SHIZHONG.single().plus(SHAWAN.single()), SHIZHONG.regional().plus(SHAWAN.regional()),
       SHIZHONG.total().plus(SHAWAN.total()),
-      "市中区：部分小微企业对集体协商认识不足，应约积极性不高。", LocalDate.of(2017, 3, 29), 0.921, 2, 1);
+      "市中区：部分小微企业对集体协商认识不足，应约积极性不高。", LocalDate.of(2017, 3, 29), 0.921, 2, 1, 1, 0);
   static final StatisticsTable TABLE = new StatisticsTable("c-2017", "2017年集中要约月",
       LocalDate.of(2017, 2, 27), LocalDate.of(2017, 3, 27), LocalDate.of(2017, 3, 29), 0.92,
       List.of(SHIZHONG, SHAWAN), CITY);

@@ -37,8 +37,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * <p>Time is the engine's clock (same JVM as the server): a deadline passes by moving it and executing
  * the timer job, never by sleeping. Waiting is for the browser only.
  *
- * <p>The supervisors' journey in Cockpit (the campaign view) goes here as one more method, with a
- * {@code CockpitPage} beside {@link TasklistPage}, when Cockpit has that view.
+ * <p>The supervisors' journey in Cockpit (the campaign view) is {@link CampaignCockpitBrowserTest}, with
+ * {@link CockpitPage} beside {@link TasklistPage}.
  */
 @ProductTest
 class OfferChainBrowserTest {
