@@ -104,8 +104,8 @@ class AuthorizationMatrixTest {
     }
   }
 
-  /** Fixture labels: an offer, or an offer's task. */
   // lists through /engine-rest name maxResults: the product refuses unpaged lists (query-max-results-limit 2,000)
+  /** Fixture labels: an offer, or an offer's task. */
   static final String S1 = "S1", S2 = "S2", S3 = "S3", W1 = "W1";
   static final String S1_RESPOND = "S1:respondToOffer", S2_REVIEW = "S2:reviewRefusal", S2_PETITION = "S2:petitionLabourBureau",
       S3_RESPOND = "S3:respondToOffer", S3_PETITION = "S3:petitionLabourBureau", W1_REVIEW = "W1:reviewRefusal",
