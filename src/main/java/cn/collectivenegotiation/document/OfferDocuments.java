@@ -4,6 +4,9 @@ import cn.collectivenegotiation.deadline.DeadlineProperties;
 import cn.collectivenegotiation.deadline.LegalTime;
 import cn.collectivenegotiation.identity.CurrentUser;
 import cn.collectivenegotiation.offer.OfferAccess;
+import cn.collectivenegotiation.offer.OfferKind;
+import cn.collectivenegotiation.offer.OfferVariables;
+import cn.collectivenegotiation.offer.OfferView;
 import cn.collectivenegotiation.offer.OfferProcess;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,6 +93,22 @@ public class OfferDocuments {
     });
   }
 
+  /**
+   * The offer view with its documents listed (read access already checked by the reader): those kept, and
+   * the offer letter, which every offer has, whether or not it was requested yet.
+   */
+  public OfferView listedIn(OfferView view) {
+    List<OfferView.Document> listed = new ArrayList<>();
+    List<DocumentStore.Kept> kept = store.list(view.processInstanceId());
+    if (kept.stream().noneMatch(k -> k.kind() == DocumentKind.OFFER_LETTER)) {
+      listed.add(new OfferView.Document(DocumentKind.OFFER_LETTER.slug(),
+          OfferKind.REGIONAL.name().equals(view.offer().get(OfferVariables.OFFER_KIND)) ? "区域（行业）性集体协商要约书" : "集体协商要约书",
+          href(view.offerNumber(), DocumentKind.OFFER_LETTER)));
+    }
+    kept.forEach(k -> listed.add(new OfferView.Document(k.kind().slug(), k.title(), href(view.offerNumber(), k.kind()))));
+    return view.withDocuments(listed);
+  }
+
   /** One document of the offer; empty if there is no such offer or no such document (yet). */
   public Optional<Stored> find(String offerNumber, DocumentKind kind, CurrentUser user) {
     return readable(offerNumber, user).flatMap(instance -> {
@@ -133,6 +152,10 @@ public class OfferDocuments {
 
   private static Entry entry(String offerNumber, DocumentStore.Kept k) {
     return new Entry(k.kind(), k.title(), k.documentNumber(), k.issuedOn(), k.created(), k.size(),
-        "/api/offers/" + offerNumber + "/documents/" + k.kind().slug() + ".pdf");
+        href(offerNumber, k.kind()));
+  }
+
+  private static String href(String offerNumber, DocumentKind kind) {
+    return "/api/offers/" + offerNumber + "/documents/" + kind.slug() + ".pdf";
   }
 }

@@ -55,6 +55,9 @@ class DocumentApiTest {
   @DisplayName("市中区工会和被要约企业下载要约书 → 200 application/pdf，内含要约编号、企业名称、应约期限")
   void offerLetterForThoseConcerned() {
     String number = send().get("offerNumber").asText();
+    JsonNode view = as(TestUsers.SHIZHONG_OFFICER).getForEntity("/api/offers/" + number, JsonNode.class).getBody();
+    assertThat(view.at("/documents/0/kind").asText()).as("listed before anyone asked for it").isEqualTo("offer-letter");
+    assertThat(view.at("/documents/0/href").asText()).isEqualTo("/api/offers/" + number + "/documents/offer-letter.pdf");
 
     ResponseEntity<JsonNode> listed = list(TestUsers.SHIZHONG_OFFICER, number);
     assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -114,6 +117,13 @@ class DocumentApiTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(list(TestUsers.ENTERPRISE_MANAGER, number).getBody().findValuesAsText("kind"))
         .containsExactlyInAnyOrder("OFFER_LETTER", "RECTIFICATION_NOTICE");
+
+    // the offer view lists them too, with where to download each
+    JsonNode view = as(TestUsers.SHIZHONG_OFFICER).getForEntity("/api/offers/" + number, JsonNode.class).getBody();
+    assertThat(view.get("documents").findValuesAsText("href")).containsExactlyInAnyOrder(
+        "/api/offers/" + number + "/documents/offer-letter.pdf",
+        "/api/offers/" + number + "/documents/rectification-notice.pdf");
+    assertThat(view.get("documents").findValuesAsText("title")).contains("整改意见书");
   }
 
   void complete(String instance, String taskKey, Map<String, Object> vars) {
