@@ -155,6 +155,26 @@ class OfficialDocumentPdfTest {
   }
 
   @Test
+  @DisplayName("区域（行业）性要约书：由区县总工会署名，列出覆盖的企业及职工人数合计")
+  void regionalOfferLetter() throws Exception {
+    Map<String, Object> vars = offer();
+    vars.put("offerNumber", "2017-WUTONGQIAO-000003");
+    vars.put("reportingUnit", "WUTONGQIAO");
+    vars.put("offerKind", "REGIONAL");
+    vars.put("enterpriseName", "乐山市五通桥区化工行业协会");
+    vars.put("creditCode", "51511112MJ62000170");
+    vars.put("topics", "[\"WAGE_FLOOR\",\"PIECE_RATE\"]");
+    vars.put("coveredEnterprises", "[{\"creditCode\":\"91511111MA62C0003C\",\"enterpriseName\":\"五通桥示范盐化有限公司\",\"workforce\":180},"
+        + "{\"creditCode\":\"91511112MA62D0004M\",\"enterpriseName\":\"五通桥示范化工有限公司\",\"workforce\":260}]");
+    byte[] pdf = keep("regional-offer-letter", PDF.render(new NoticeTexts(vars).offerLetter(Period.ofDays(20))));
+
+    assertThat(Pdfs.text(pdf)).contains("区域（行业）性集体协商要约书", "五通桥要约〔2017〕3号", "乐山市五通桥区化工行业协会：")
+        .contains("乐山市五通桥区总工会现向你单位提出开展区域（行业）性集体协商的要约")
+        .contains("五通桥示范盐化有限公司（统一社会信用代码：91511111MA62C0003C，职工180人）", "共2家企业、职工440人")
+        .contains("工资标准底线、计件工价", "2017-WUTONGQIAO-000003");
+  }
+
+  @Test
   @DisplayName("企业向工会要约：主送企业工会，由企业署名")
   void enterpriseOffer() {
     Map<String, Object> vars = offer();
