@@ -101,11 +101,11 @@ public class OfferDocuments {
     List<OfferView.Document> listed = new ArrayList<>();
     List<DocumentStore.Kept> kept = store.list(view.processInstanceId());
     if (kept.stream().noneMatch(k -> k.kind() == DocumentKind.OFFER_LETTER)) {
-      listed.add(new OfferView.Document(DocumentKind.OFFER_LETTER.slug(),
+      listed.add(new OfferView.Document(DocumentKind.OFFER_LETTER.name(),
           OfferKind.REGIONAL.name().equals(view.offer().get(OfferVariables.OFFER_KIND)) ? "区域（行业）性集体协商要约书" : "集体协商要约书",
           href(view.offerNumber(), DocumentKind.OFFER_LETTER)));
     }
-    kept.forEach(k -> listed.add(new OfferView.Document(k.kind().slug(), k.title(), href(view.offerNumber(), k.kind()))));
+    kept.forEach(k -> listed.add(new OfferView.Document(k.kind().name(), k.title(), href(view.offerNumber(), k.kind()))));
     return view.withDocuments(listed);
   }
 

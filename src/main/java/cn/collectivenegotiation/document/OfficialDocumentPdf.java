@@ -291,7 +291,7 @@ public class OfficialDocumentPdf {
       float used = 0;
       for (String token : tokens(printable(text.strip()))) {
         float w = width(token, size);
-        boolean closing = token.length() == 1 && "，。、；：？！）》」』”’…—".indexOf(token.charAt(0)) >= 0;
+        boolean closing = token.length() == 1 && "，。、；：？！）》」』”’…—％".indexOf(token.charAt(0)) >= 0;
         if (used + w > room && line.length() > 0 && !(closing && used + w <= room + size)) {
           String carried = "";
           char last = line.charAt(line.length() - 1);
@@ -348,7 +348,7 @@ public class OfficialDocumentPdf {
     }
 
     private static boolean latin(int c) {
-      return c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '/' || c == '_');
+      return c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '/' || c == '_' || c == '%');
     }
   }
 }

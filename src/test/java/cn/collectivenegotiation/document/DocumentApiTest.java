@@ -56,7 +56,7 @@ class DocumentApiTest {
   void offerLetterForThoseConcerned() {
     String number = send().get("offerNumber").asText();
     JsonNode view = as(TestUsers.SHIZHONG_OFFICER).getForEntity("/api/offers/" + number, JsonNode.class).getBody();
-    assertThat(view.at("/documents/0/kind").asText()).as("listed before anyone asked for it").isEqualTo("offer-letter");
+    assertThat(view.at("/documents/0/kind").asText()).as("listed before anyone asked for it").isEqualTo("OFFER_LETTER");
     assertThat(view.at("/documents/0/href").asText()).isEqualTo("/api/offers/" + number + "/documents/offer-letter.pdf");
 
     ResponseEntity<JsonNode> listed = list(TestUsers.SHIZHONG_OFFICER, number);

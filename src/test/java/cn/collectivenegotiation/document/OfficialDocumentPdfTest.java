@@ -175,6 +175,20 @@ class OfficialDocumentPdfTest {
   }
 
   @Test
+  @DisplayName("避头尾：百分号不与数字分行，标点不居行首；要约编号不被拆开")
+  void lineBreaks() {
+    Map<String, Object> vars = offer();
+    // with the default layout this sentence reaches the end of a line right after “6”
+    vars.put("offerContent", "建议2027年度职工工资平均增长不低于6%，并建立工资正常增长机制。");
+    List<String> lines = Pdfs.lines(PDF.render(new NoticeTexts(vars).offerLetter(Period.ofDays(20))));
+
+    assertThat(String.join("", lines)).contains("不低于6%，并建立");
+    assertThat(lines).noneMatch(l -> l.startsWith("%") || l.startsWith("，") || l.startsWith("。") || l.startsWith("）"));
+    assertThat(lines).noneMatch(l -> l.endsWith("（") || l.endsWith("《"));
+    assertThat(lines).anyMatch(l -> l.contains("2017-SHIZHONG-000012"));
+  }
+
+  @Test
   @DisplayName("企业向工会要约：主送企业工会，由企业署名")
   void enterpriseOffer() {
     Map<String, Object> vars = offer();

@@ -24,6 +24,15 @@ public final class Pdfs {
     }
   }
 
+  /** The document's text line by line, as set. */
+  public static List<String> lines(byte[] pdf) {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return List.of(new PDFTextStripper().getText(doc).split("\\R"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static int pages(byte[] pdf) {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       return doc.getNumberOfPages();
