@@ -1,5 +1,6 @@
 package cn.collectivenegotiation.api;
 
+import cn.collectivenegotiation.document.OfferDocuments;
 import cn.collectivenegotiation.identity.CurrentUser;
 import cn.collectivenegotiation.offer.OfferReader;
 import cn.collectivenegotiation.offer.OfferService;
@@ -22,11 +23,13 @@ public class OfferController {
   private final OfferService offers;
   private final OfferReader reader;
   private final CurrentUsers currentUsers;
+  private final OfferDocuments documents;
 
-  public OfferController(OfferService offers, OfferReader reader, CurrentUsers currentUsers) {
+  public OfferController(OfferService offers, OfferReader reader, CurrentUsers currentUsers, OfferDocuments documents) {
     this.offers = offers;
     this.reader = reader;
     this.currentUsers = currentUsers;
+    this.documents = documents;
   }
 
   @PostMapping
@@ -37,6 +40,6 @@ public class OfferController {
 
   @GetMapping("/{offerNumber}")
   public ResponseEntity<OfferView> read(@PathVariable String offerNumber) {
-    return ResponseEntity.of(reader.read(offerNumber, currentUsers.current()));
+    return ResponseEntity.of(reader.read(offerNumber, currentUsers.current()).map(documents::listedIn));
   }
 }

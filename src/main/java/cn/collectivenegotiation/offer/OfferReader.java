@@ -95,7 +95,7 @@ public class OfferReader {
       }
     }
     return Optional.of(new OfferView(offerNumber, instance.getId(), status, closedReason, offer,
-        timeline(instance, activities, vars)));
+        timeline(instance, activities, vars), null));
   }
 
   private List<OfferView.Step> timeline(HistoricProcessInstance instance, List<HistoricActivityInstance> activities,

@@ -13,7 +13,16 @@ public record OfferView(
     OfferStatus status,
     String closedReason,
     Map<String, Object> offer,
-    List<Step> timeline) {
+    List<Step> timeline,
+    List<Document> documents) {
+
+  /** The same view with the offer's notices on paper listed. */
+  public OfferView withDocuments(List<Document> documents) {
+    return new OfferView(offerNumber, processInstanceId, status, closedReason, offer, timeline, documents);
+  }
+
+  /** A notice of the offer as PDF (要约书, 整改意见书 …) and where to download it. */
+  public record Document(String kind, String title, String href) {}
 
   /** One step of the chain: what, who, when, and for a step with a legal period its deadline. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
