@@ -66,8 +66,8 @@ public enum OfferStatus {
   /** Ends of an offer whose contract took effect and ran its term (renewed by a new offer, or not). */
   private static final java.util.Set<String> CONTRACT_ENDS = java.util.Set.of("contractCycleEnded", "renewalOfferSent");
 
-  /** The status of an ended offer from the end event it reached. */
+  /** The status of an ended offer from the end event it reached (none for a cancelled one). */
   public static OfferStatus ofEndActivity(String endActivityId) {
-    return CONTRACT_ENDS.contains(endActivityId) ? EFFECTIVE : CLOSED;
+    return endActivityId != null && CONTRACT_ENDS.contains(endActivityId) ? EFFECTIVE : CLOSED;
   }
 }

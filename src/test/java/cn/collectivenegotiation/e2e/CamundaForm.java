@@ -34,6 +34,10 @@ public final class CamundaForm {
       WebElement input = field(d, label);
       input.clear();
       input.sendKeys(value);
+      if ("number".equals(input.getDomAttribute("type"))) {
+        // form-js takes a number into the form's data a moment after typing: move on, as a person does
+        input.sendKeys(Keys.TAB);
+      }
       return value.equals(input.getDomProperty("value")) ? true : null;
     });
     return this;

@@ -595,7 +595,7 @@ class AuthorizationMatrixTest {
         return Found.status(session.login().statusCode());
       }
       HttpResponse<String> r = session.client().send(HttpRequest.newBuilder(URI.create(session.base()
-          + "/api/cockpit/plugin/base/default/process-definition/statistics?incidents=true")).GET().build(),
+          + "/api/cockpit/plugin/base/default/process-definition/statistics?incidents=true&firstResult=0&maxResults=2000")).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
         return Found.status(r.statusCode());
