@@ -24,6 +24,9 @@ final class Bench {
 
   /** The size of the H2 files in {@link #DIR}, for the notes (PostgreSQL's data directory is elsewhere). */
   static String databaseSize() {
+    if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(DIR))) {
+      return "no H2 file";
+    }
     try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(DIR))) {
       long bytes = files.filter(f -> f.toString().endsWith(".mv.db")).mapToLong(f -> f.toFile().length()).sum();
       return bytes == 0 ? "no H2 file" : String.format(Locale.ROOT, "H2 files %.2f GB", bytes / 1e9);

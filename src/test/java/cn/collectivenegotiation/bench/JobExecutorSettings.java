@@ -38,6 +38,9 @@ record JobExecutorSettings(String name, int corePoolSize, int maxPoolSize, int q
     pool.setMaxPoolSize(maxPoolSize);
     pool.setQueueCapacity(queueCapacity);
     pool.setThreadNamePrefix("bench-job-");
+    // never interrupt a job thread: an interrupt during I/O closes H2's file channel, and with it the database
+    pool.setWaitForTasksToCompleteOnShutdown(true);
+    pool.setAwaitTerminationSeconds(120);
     pool.initialize();
     ((SpringJobExecutor) je).setTaskExecutor(pool);
     je.setMaxJobsPerAcquisition(maxJobsPerAcquisition);

@@ -52,7 +52,9 @@ final class Parallel {
         f.get();
       }
     } finally {
-      pool.shutdownNow();
+      // shutdown, not shutdownNow: an interrupt during I/O would close H2's file channel, and the database
+      pool.shutdown();
+      pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
     }
   }
 }
