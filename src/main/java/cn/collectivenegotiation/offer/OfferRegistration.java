@@ -78,20 +78,22 @@ public class OfferRegistration implements ExecutionListener {
     execution.setProcessBusinessKey(number);
     execution.setVariable(OFFER_NUMBER, number);
 
-    execution.setVariable(OFFEROR_SIDE, offer.offerorSide().name());
-    execution.setVariable(ON_BEHALF, offer.onBehalf().name());
-    execution.setVariable(CREDIT_CODE, offer.creditCode());
-    execution.setVariable(ENTERPRISE_NAME, offer.enterpriseName());
-    execution.setVariable(REPORTING_UNIT, offer.reportingUnit().name());
-    execution.setVariable(WORKFORCE, offer.workforce());
+    // the given values in their one normalised form; one the sender gave already in that form is left as
+    // it is, so its history shows it once and not a second time unchanged
+    store(execution, OFFEROR_SIDE, offer.offerorSide().name());
+    store(execution, ON_BEHALF, offer.onBehalf().name());
+    store(execution, CREDIT_CODE, offer.creditCode());
+    store(execution, ENTERPRISE_NAME, offer.enterpriseName());
+    store(execution, REPORTING_UNIT, offer.reportingUnit().name());
+    store(execution, WORKFORCE, offer.workforce());
     execution.setVariable(TOPICS, Spin.JSON(offer.topics().stream().map(Enum::name).toList()));
-    execution.setVariable(OFFER_DATE, offer.offerDate().toString());
-    execution.setVariable(DELIVERY_DATE, offer.deliveryDate().toString());
-    execution.setVariable(DELIVERY_METHOD, offer.deliveryMethod().name());
+    store(execution, OFFER_DATE, offer.offerDate().toString());
+    store(execution, DELIVERY_DATE, offer.deliveryDate().toString());
+    store(execution, DELIVERY_METHOD, offer.deliveryMethod().name());
     if (offer.offerContent() != null) {
-      execution.setVariable(OFFER_CONTENT, offer.offerContent());
+      store(execution, OFFER_CONTENT, offer.offerContent());
     }
-    execution.setVariable(OFFER_KIND, offer.kind().name());
+    store(execution, OFFER_KIND, offer.kind().name());
     if (offer.regional()) {
       execution.setVariable(COVERED_ENTERPRISES, Spin.JSON(CoveredEnterprises.toJson(offer.covered())));
     }
@@ -146,6 +148,12 @@ public class OfferRegistration implements ExecutionListener {
       regional.getProcessInstance().setProcessBusinessKey(number);
       regional.setVariable("regionalOfferInstanceId", execution.getProcessInstanceId());
       authorizations.grantReadOnInstance(regional.getProcessInstanceId(), everyoneConcerned(offer));
+    }
+  }
+
+  private static void store(DelegateExecution execution, String name, Object value) {
+    if (!java.util.Objects.equals(execution.getVariable(name), value)) {
+      execution.setVariable(name, value);
     }
   }
 

@@ -31,7 +31,8 @@ final class NaiveStatistics {
     for (int first = 0; ; first += page) {
       List<HistoricVariableInstance> vars = history.createHistoricVariableInstanceQuery()
           .processDefinitionKey(OfferProcess.KEY).variableNameIn(NAMES.toArray(String[]::new))
-          .disableCustomObjectDeserialization().orderByProcessInstanceId().asc().listPage(first, page);
+          .disableCustomObjectDeserialization().orderByProcessInstanceId().asc().orderByVariableName().asc()
+          .listPage(first, page); // a unique order, or pages may skip or repeat rows
       for (HistoricVariableInstance v : vars) {
         offers.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
       }

@@ -1,0 +1,60 @@
+package cn.collectivenegotiation.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Work spread over a few threads, as a few people (or a loader) do it at once. */
+final class Parallel {
+
+  private Parallel() {}
+
+  /** work(i) for i in [0, count), each call on its own (each engine call is its own transaction). */
+  static void forEach(String name, int threads, int count, IntConsumer work) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    run(name, threads, () -> {
+      for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+        work.accept(i);
+      }
+    });
+  }
+
+  /** work(i) for i in [0, count), {@code batch} of them per transaction: for loading, not for measuring steps. */
+  static void inBatches(String name, int threads, int count, int batch, TransactionTemplate tx, IntConsumer work) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    run(name, threads, () -> {
+      for (int from = next.getAndAdd(batch); from < count; from = next.getAndAdd(batch)) {
+        int first = from;
+        tx.executeWithoutResult(status -> {
+          for (int i = first; i < Math.min(first + batch, count); i++) {
+            work.accept(i);
+          }
+        });
+      }
+    });
+  }
+
+  /** Threads named {@code bench-<name>-<n>}, so that a flight recording tells the figures apart. */
+  private static void run(String name, int threads, Runnable each) throws Exception {
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "bench-" + name + "-" + n.incrementAndGet()));
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(pool.submit(each));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      // shutdown, not shutdownNow: an interrupt during I/O would close H2's file channel, and the database
+      pool.shutdown();
+      pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+    }
+  }
+}
