@@ -73,6 +73,9 @@ class ContractBrowserTest {
     form = task(TestUsers.ENTERPRISE_UNION, "职代会审议合同草案", offerNumber);
     form.choose("审议方式", "职工代表大会").date("审议日期", today)
         .type("应到人数", "30").type("实到人数", "25").type("同意人数", "20");
+    // the form does the count the server will check: two thirds present, more than half of all in favour
+    CamundaForm vote = form;
+    browser.waiting().until(d -> vote.text().contains("草案通过"));
     done("5-congress-passed");
 
     // signed for 3 years, filed by the employer, reviewed by the unit's labour bureau

@@ -167,17 +167,27 @@ public final class TasklistPage {
    * ("请在列表中选择一个任务。"); when the server refuses, its message is shown, and returned here.
    */
   public String complete() {
+    // a form that computes text from the values typed (the congress vote's 核算) grows as it settles, moving
+    // 完成 down under the pointer: click once the form's text has stopped changing
+    String[] before = {null};
+    browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+      String now = d.findElements(By.cssSelector("form.fjs-form")).stream().map(WebElement::getText).findFirst().orElse("");
+      boolean settled = now.equals(before[0]);
+      before[0] = now;
+      return settled;
+    });
     browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(
         By.xpath("//div[contains(@class,'form-actions')]//button[normalize-space(.)='完成']"))));
-    return browser.waiting().until(d -> {
+    return browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
       if (!d.findElements(By.cssSelector(".page-notifications .alert-danger")).isEmpty()) {
         return d.findElement(By.cssSelector(".page-notifications .alert-danger")).getText().trim();
       }
       // on a slow server the list may refresh first and say "任务已移除" over the form: close it, as a person would
       d.findElements(By.xpath("//div[contains(@class,'alert-info')][contains(.,'任务已移除')]//*[normalize-space(.)='关闭任务']"))
           .stream().filter(WebElement::isDisplayed).findFirst().ifPresent(browser::click);
-      return d.findElements(By.cssSelector(".task-card")).isEmpty()
-          ? d.findElement(By.cssSelector(".no-task")).getText().trim() : null;
+      // done when Tasklist says so: its "no task selected" notice is shown (a hidden task card may stay in the page)
+      return d.findElements(By.cssSelector(".no-task")).stream().filter(WebElement::isDisplayed).findFirst()
+          .map(e -> e.getText().trim()).orElse(null);
     });
   }
 
