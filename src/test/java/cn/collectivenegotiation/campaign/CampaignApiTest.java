@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.collectivenegotiation.ProductTest;
 import cn.collectivenegotiation.identity.TestUsers;
+import cn.collectivenegotiation.identity.WebappSession;
 import cn.collectivenegotiation.offer.Offers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -33,6 +35,7 @@ import org.springframework.http.ResponseEntity;
 class CampaignApiTest {
 
   @Autowired TestRestTemplate http;
+  @LocalServerPort int port;
   @Autowired IdentityService identityService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
@@ -209,40 +212,18 @@ class CampaignApiTest {
     // Tasklist's page loads it with the officer's webapp session, as the city union's review does;
     // an enterprise, which takes no part in the campaign, gets nothing
     for (String reader : List.of(TestUsers.SHIZHONG_OFFICER, TestUsers.CITY_OFFICER)) {
-      ResponseEntity<byte[]> image = http.exchange(url, HttpMethod.GET, new HttpEntity<>(webappSession(reader)), byte[].class);
-      assertThat(image.getStatusCode()).as(reader).isEqualTo(HttpStatus.OK);
-      assertThat(image.getBody()).containsExactly((byte) 0xFF, (byte) 0xD8, 1);
+      WebappSession tasklist = new WebappSession(port);
+      assertThat(tasklist.logIn(reader, "tasklist")).as(reader).isEqualTo(200);
+      WebappSession.Download image = tasklist.download(url);
+      assertThat(image.status()).as(reader).isEqualTo(200);
+      assertThat(image.bytes()).containsExactly((byte) 0xFF, (byte) 0xD8, 1);
     }
-    assertThat(http.exchange(url, HttpMethod.GET, new HttpEntity<>(webappSession(TestUsers.ENTERPRISE_MANAGER)),
-        byte[].class).getStatusCode().is2xxSuccessful()).isFalse();
+    WebappSession enterprise = new WebappSession(port);
+    assertThat(enterprise.logIn(TestUsers.ENTERPRISE_MANAGER, "tasklist")).isEqualTo(200);
+    assertThat(enterprise.download(url).status()).isNotEqualTo(200);
   }
 
   String campaignInstance(String campaignId) {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaignId).singleResult().getId();
-  }
-
-  /** Logged in to Tasklist as the web page is: the session cookie the webapp's own login answers with. */
-  HttpHeaders webappSession(String user) {
-    // the page first gets its session and CSRF token, then logs in with them (Camunda's CSRF filter)
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-    List<String> cookies = cookies(page);
-    HttpHeaders form = new HttpHeaders();
-    form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    form.put(HttpHeaders.COOKIE, cookies);
-    form.set("X-XSRF-TOKEN", cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
-        .substring("XSRF-TOKEN=".length()));
-    ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
-        new HttpEntity<>("username=" + user + "&password=" + TestUsers.password(user), form), String.class);
-    assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
-    HttpHeaders session = new HttpHeaders();
-    // the login answers with a new session id (session fixation protection) where it sets one
-    List<String> after = cookies(login);
-    session.put(HttpHeaders.COOKIE, after.stream().anyMatch(c -> c.startsWith("JSESSIONID=")) ? after : cookies);
-    return session;
-  }
-
-  static List<String> cookies(ResponseEntity<?> response) {
-    List<String> set = response.getHeaders().get(HttpHeaders.SET_COOKIE);
-    return set == null ? List.of() : set.stream().map(c -> c.split(";", 2)[0]).toList();
   }
 }

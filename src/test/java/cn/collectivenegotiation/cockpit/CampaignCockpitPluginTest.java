@@ -3,8 +3,9 @@ package cn.collectivenegotiation.cockpit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.collectivenegotiation.ProductTest;
-import cn.collectivenegotiation.cockpit.WebappSession.Answer;
+import cn.collectivenegotiation.identity.WebappSession.Answer;
 import cn.collectivenegotiation.identity.TestUsers;
+import cn.collectivenegotiation.identity.WebappSession;
 import cn.collectivenegotiation.offer.Offers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;

@@ -1,6 +1,5 @@
-package cn.collectivenegotiation.cockpit;
+package cn.collectivenegotiation.identity;
 
-import cn.collectivenegotiation.identity.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -20,9 +19,12 @@ import java.nio.charset.StandardCharsets;
  * token in {@code X-XSRF-TOKEN} (Camunda's CSRF filter wants it), and every later call carries the session
  * cookie and the token, as Cockpit's own page does.
  */
-final class WebappSession {
+public final class WebappSession {
 
-  record Answer(int status, JsonNode body) {}
+  public record Answer(int status, JsonNode body) {}
+
+  /** A file as the page loads it (an image, say). */
+  public record Download(int status, byte[] bytes) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,13 +32,13 @@ final class WebappSession {
   private final CookieManager cookies = new CookieManager();
   private final HttpClient client;
 
-  WebappSession(int port) {
+  public WebappSession(int port) {
     this.base = "http://localhost:" + port;
     this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
   }
 
   /** Opens the app's page and logs in through its form; returns the login's HTTP status. */
-  int logIn(String user, String app) {
+  public int logIn(String user, String app) {
     send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET());
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
         + "&password=" + URLEncoder.encode(TestUsers.password(user), StandardCharsets.UTF_8);
@@ -46,9 +48,22 @@ final class WebappSession {
         .POST(HttpRequest.BodyPublishers.ofString(form))).status();
   }
 
-  Answer get(String path) {
+  public Answer get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
         .header("X-XSRF-TOKEN", csrfToken()).GET());
+  }
+
+  public Download download(String path) {
+    try {
+      HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private String csrfToken() {
