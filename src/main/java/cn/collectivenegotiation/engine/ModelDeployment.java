@@ -12,9 +12,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the models and forms the starter finds ({@code camunda.bpm.deployment-resource-pattern}) under
- * their classpath names ({@code campaign.bpmn}, {@code embedded-forms/submit-activity-report.html}) instead
- * of the starter's absolute file paths. An embedded form is found by that name
+ * Deploys the models and forms the starter finds ({@code camunda.bpm.deployment-resource-pattern}, the
+ * {@code models/} folder of the classpath) under their names below that folder ({@code campaign.bpmn},
+ * {@code embedded-forms/submit-activity-report.html}) instead of the starter's absolute file paths. An embedded form is found by that name
  * ({@code embedded:deployment:embedded-forms/...}), and a name that does not depend on where the app is
  * unpacked keeps "deploy changed only" from making new versions of unchanged models on another machine.
  */
@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 public class ModelDeployment extends DefaultDeploymentConfiguration {
 
   private static final String BOOT_CLASSES = "BOOT-INF/classes/";
+  /** Where the build puts {@code bpmn/} and {@code forms/} (pom.xml); not part of the deployed names. */
+  static final String MODELS = "models/";
 
   @Override
   public void preInit(SpringProcessEngineConfiguration configuration) {
@@ -77,10 +79,15 @@ public class ModelDeployment extends DefaultDeploymentConfiguration {
   }
 
   /**
-   * The path below the classpath root: after the jar entry separator (and the fat jar's
-   * {@code BOOT-INF/classes/}), or after a classes directory.
+   * The path below the classpath root (after the jar entry separator and the fat jar's
+   * {@code BOOT-INF/classes/}, or after a classes directory), and below {@code models/} there.
    */
   static String classpathName(String url) {
+    String path = pathBelowClasspathRoot(url);
+    return path.startsWith(MODELS) ? path.substring(MODELS.length()) : path;
+  }
+
+  private static String pathBelowClasspathRoot(String url) {
     int entry = url.lastIndexOf("!/");
     if (entry >= 0) {
       String path = url.substring(entry + 2);
