@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.Job;
@@ -40,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CampaignProcessTest extends ProcessTestBase {
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired LegacyCampaignGrants legacyCampaignGrants;
 
   static Map<String, Object> campaign2023() {
     Map<String, Object> v = new HashMap<>();
@@ -190,6 +193,34 @@ class CampaignProcessTest extends ProcessTestBase {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("reportingUnit").hasMessageContaining("campaignId");
     assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(CampaignProcess.UNIT_REPORT_KEY)
         .variableValueEquals("reportingUnit", "NOWHERE").count()).isZero();
+  }
+
+  @Test
+  @DisplayName("旧版活动（一个实例含全部单位）授予各单位工会的读取权限在启动时撤销，市总工会、市人社局的保留")
+  void oldCampaignGrantsToUnitsAreRevoked() {
+    ProcessInstance campaign = start();
+    // what a campaign started before the units had instances of their own granted
+    for (ReportingUnit unit : List.of(ReportingUnit.SHIZHONG, ReportingUnit.WUTONGQIAO)) {
+      for (Resource resource : List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE)) {
+        Authorization a = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        a.setGroupId(unit.unionGroup());
+        a.setResource(resource);
+        a.setResourceId(campaign.getId());
+        a.addPermission(resource == Resources.PROCESS_INSTANCE ? Permissions.READ : HistoricProcessInstancePermissions.READ);
+        engine.getAuthorizationService().saveAuthorization(a);
+      }
+    }
+    assertThat(readers(Resources.PROCESS_INSTANCE, campaign.getId())).contains("union-shizhong", "union-wutongqiao");
+
+    assertThat(legacyCampaignGrants.revoke()).isGreaterThanOrEqualTo(4);
+    assertThat(readers(Resources.PROCESS_INSTANCE, campaign.getId()))
+        .containsExactlyInAnyOrder("city-union", "city-labour-bureau");
+    assertThat(readers(Resources.HISTORIC_PROCESS_INSTANCE, campaign.getId()))
+        .containsExactlyInAnyOrder("city-union", "city-labour-bureau");
+    // the units' own instances keep their grant
+    String unitReport = units(campaign).iterator().next();
+    assertThat(readers(Resources.PROCESS_INSTANCE, unitReport)).hasSize(1);
+    assertThat(legacyCampaignGrants.revoke()).as("nothing left the second time").isZero();
   }
 
   List<String> readers(Resource resource, String instanceId) {
