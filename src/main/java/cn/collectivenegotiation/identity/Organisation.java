@@ -44,6 +44,9 @@ import org.springframework.stereotype.Component;
  *   <li>The enterprise association and the federation of industry and commerce read an offer once a
  *       rectification notice names them as the union's partner ({@code RectificationNoticeRecorder}).</li>
  *   <li>An enterprise's management and union ({@link EnterpriseGroups}) see their own offers and tasks.</li>
+ *   <li>集中要约月: the city union starts and reviews it, and with the city labour bureau reads the campaign and
+ *       every unit's report ({@code campaign-unit-report}); a unit's union reads only its own unit's report
+ *       (granted per instance, {@code UnitReportAuthorization}).</li>
  * </ul>
  */
 @Component
