@@ -6,10 +6,8 @@ import cn.collectivenegotiation.deadline.LegalTime;
 import cn.collectivenegotiation.identity.CurrentUser;
 import cn.collectivenegotiation.identity.OfferAuthorizations;
 import cn.collectivenegotiation.input.FormInput;
-import cn.collectivenegotiation.offer.ReportingUnit;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -65,11 +63,10 @@ public class CampaignRegistration implements ExecutionListener {
     report.writeTo(execution, "statisticsReport");
     execution.setVariable("statisticsReportReminderAt", calendar.reminderAt(report, 1));
 
-    List<String> readers = new ArrayList<>(List.of(CurrentUser.CITY_UNION, CurrentUser.CITY_LABOUR_BUREAU));
-    for (ReportingUnit unit : ReportingUnit.values()) {
-      readers.add(unit.unionGroup());
-    }
-    authorizations.grantReadOnInstance(execution.getProcessInstanceId(), readers);
+    // the campaign's own instance is the city's: its review lists every unit's problems and photos, so no
+    // unit's union reads it; each unit reads its own campaign-unit-report (UnitReportAuthorization)
+    authorizations.grantReadOnInstance(execution.getProcessInstanceId(),
+        List.of(CurrentUser.CITY_UNION, CurrentUser.CITY_LABOUR_BUREAU));
   }
 
   /** The campaign's fields as the start form and {@code POST /api/campaigns} send them. */

@@ -44,6 +44,9 @@ import org.springframework.stereotype.Component;
  *   <li>The enterprise association and the federation of industry and commerce read an offer once a
  *       rectification notice names them as the union's partner ({@code RectificationNoticeRecorder}).</li>
  *   <li>An enterprise's management and union ({@link EnterpriseGroups}) see their own offers and tasks.</li>
+ *   <li>集中要约月: the city union starts and reviews it, and with the city labour bureau reads the campaign and
+ *       every unit's report ({@code campaign-unit-report}); a unit's union reads only its own unit's report
+ *       (granted per instance, {@code UnitReportAuthorization}).</li>
  * </ul>
  */
 @Component
@@ -116,13 +119,19 @@ public class Organisation implements ApplicationRunner {
         grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       }
       grantGroup(unit.unionGroup(), Resources.PROCESS_DEFINITION, CampaignProcess.KEY, Permissions.READ);
+      // the definition only (its name in Tasklist): each unit reads its own instance, granted as it starts
+      grantGroup(unit.unionGroup(), Resources.PROCESS_DEFINITION, CampaignProcess.UNIT_REPORT_KEY, Permissions.READ);
     }
-    // the city union runs the 集中要约月; the city labour bureau watches it
+    // the city union runs the 集中要约月; the city labour bureau watches it; both read every unit's report
     grantGroup(CurrentUser.CITY_UNION, Resources.PROCESS_DEFINITION, CampaignProcess.KEY, Permissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY);
     grantGroup(CurrentUser.CITY_LABOUR_BUREAU, Resources.PROCESS_DEFINITION, CampaignProcess.KEY, Permissions.READ,
         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    for (String city : List.of(CurrentUser.CITY_UNION, CurrentUser.CITY_LABOUR_BUREAU)) {
+      grantGroup(city, Resources.PROCESS_DEFINITION, CampaignProcess.UNIT_REPORT_KEY, Permissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    }
     ensureFilters();
   }
 

@@ -19,6 +19,12 @@ import cn.collectivenegotiation.offer.ReportingUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -36,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CampaignProcessTest extends ProcessTestBase {
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired LegacyCampaignGrants legacyCampaignGrants;
 
   static Map<String, Object> campaign2023() {
     Map<String, Object> v = new HashMap<>();
@@ -52,9 +59,21 @@ class CampaignProcessTest extends ProcessTestBase {
     return runtimeService().startProcessInstanceByKey(CampaignProcess.KEY, campaign2023());
   }
 
+  /** A unit's task: in the unit's own campaign-unit-report, which carries the campaign's id as business key. */
   Task task(ProcessInstance campaign, String key, ReportingUnit unit) {
-    return taskQuery().processInstanceId(campaign.getId()).taskDefinitionKey(key)
+    return taskQuery().processInstanceBusinessKey(campaign.getBusinessKey()).taskDefinitionKey(key)
         .taskCandidateGroup(unit.unionGroup()).singleResult();
+  }
+
+  /** The units' instances, where their timers are. */
+  Set<String> units(ProcessInstance campaign) {
+    return UnitReports.of(engine.getHistoryService(), campaign.getId());
+  }
+
+  /** The units' timers at one activity (in Java: Camunda 7.24's job query cannot take activityId with processInstanceIds). */
+  List<Job> jobs(ProcessInstance campaign, String activityId) {
+    Set<String> units = units(campaign);
+    return jobQuery().activityId(activityId).list().stream().filter(j -> units.contains(j.getProcessInstanceId())).toList();
   }
 
   static FileValue photo(String name) {
@@ -85,7 +104,8 @@ class CampaignProcessTest extends ProcessTestBase {
         .isEqualTo("2023年度集体协商“集中要约月”活动");
     assertThat(jdbc.queryForObject("SELECT target_rate FROM campaign WHERE id = ?", java.math.BigDecimal.class, id))
         .isEqualByComparingTo("0.92");
-    assertThat(taskQuery().processInstanceId(campaign.getId()).taskDefinitionKey("submitActivityReport").count()).isEqualTo(16);
+    assertThat(units(campaign)).hasSize(16);
+    assertThat(taskQuery().processInstanceBusinessKey(id).taskDefinitionKey("submitActivityReport").count()).isEqualTo(16);
     for (ReportingUnit unit : ReportingUnit.values()) {
       assertThat(task(campaign, "submitActivityReport", unit)).as(unit.name()).isNotNull();
     }
@@ -101,10 +121,10 @@ class CampaignProcessTest extends ProcessTestBase {
         .containsEntry("NEWS_TITLE", "市中区召开集中要约行动推进会");
 
     // the period's last day counts in full: nothing is produced before 2023-03-28 00:00
-    List<Job> periodEnd = jobQuery().processInstanceId(campaign.getId()).activityId("periodEnded").list();
+    List<Job> periodEnd = jobs(campaign, "periodEnded");
     assertThat(periodEnd).hasSize(16).allSatisfy(j -> assertThat(j.getDuedate()).isEqualTo(at("2023-03-28T00:00")));
     now("2023-03-28T00:01");
-    jobQuery().processInstanceId(campaign.getId()).activityId("periodEnded").list().forEach(j -> execute(j));
+    jobs(campaign, "periodEnded").forEach(j -> execute(j));
 
     Task shizhong = task(campaign, "submitStatistics", ReportingUnit.SHIZHONG);
     assertThat(shizhong.getDueDate()).isEqualTo(at("2023-03-30T00:00"));
@@ -129,7 +149,8 @@ class CampaignProcessTest extends ProcessTestBase {
     assertThat((String) engine.getTaskService().getVariable(review.getId(), "cityProblems"))
         .contains("市中区：部分非公企业负责人协商意识不强");
     // and every unit's activity report, each photo linked to the file the unit uploaded
-    String photo = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(campaign.getId())
+    String photo = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(units(campaign).toArray(String[]::new))
         .variableName("photo1").list().stream().filter(v -> v.getTypedValue() instanceof FileValue)
         .findFirst().orElseThrow().getId();
     assertThat((String) engine.getTaskService().getVariable(review.getId(), "cityActivityMarkdown"))
@@ -140,24 +161,92 @@ class CampaignProcessTest extends ProcessTestBase {
   }
 
   @Test
+  @DisplayName("每个填报单位一个报送实例（campaign-unit-report），只授权本单位工会；活动实例不授权给任何填报单位")
+  void eachUnitReportsInItsOwnInstance() {
+    ProcessInstance campaign = start();
+    Set<String> units = units(campaign);
+    assertThat(units).hasSize(16);
+    Set<String> seen = new java.util.HashSet<>();
+    for (String unitReport : units) {
+      ProcessInstance instance = runtimeService().createProcessInstanceQuery().processInstanceId(unitReport).singleResult();
+      assertThat(instance.getBusinessKey()).isEqualTo(campaign.getBusinessKey());
+      String unit = (String) runtimeService().getVariable(unitReport, "reportingUnit");
+      seen.add(unit);
+      assertThat(runtimeService().getVariable(unitReport, "campaignName")).isEqualTo("2023年度集体协商“集中要约月”活动");
+      assertThat(readers(Resources.PROCESS_INSTANCE, unitReport)).as(unit)
+          .containsExactly(ReportingUnit.valueOf(unit).unionGroup());
+      assertThat(readers(Resources.HISTORIC_PROCESS_INSTANCE, unitReport)).as(unit)
+          .containsExactly(ReportingUnit.valueOf(unit).unionGroup());
+    }
+    assertThat(seen).hasSize(16);
+    assertThat(readers(Resources.PROCESS_INSTANCE, campaign.getId()))
+        .containsExactlyInAnyOrder("city-union", "city-labour-bureau");
+    assertThat(readers(Resources.HISTORIC_PROCESS_INSTANCE, campaign.getId()))
+        .containsExactlyInAnyOrder("city-union", "city-labour-bureau");
+  }
+
+  @Test
+  @DisplayName("填报单位报送实例须由活动为某一填报单位调用：缺少或错误的填报单位 → 不启动并指明字段")
+  void unitReportNeedsItsUnit() {
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(CampaignProcess.UNIT_REPORT_KEY,
+        Map.of("reportingUnit", "NOWHERE")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("reportingUnit").hasMessageContaining("campaignId");
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(CampaignProcess.UNIT_REPORT_KEY)
+        .variableValueEquals("reportingUnit", "NOWHERE").count()).isZero();
+  }
+
+  @Test
+  @DisplayName("旧版活动（一个实例含全部单位）授予各单位工会的读取权限在启动时撤销，市总工会、市人社局的保留")
+  void oldCampaignGrantsToUnitsAreRevoked() {
+    ProcessInstance campaign = start();
+    // what a campaign started before the units had instances of their own granted
+    for (ReportingUnit unit : List.of(ReportingUnit.SHIZHONG, ReportingUnit.WUTONGQIAO)) {
+      for (Resource resource : List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE)) {
+        Authorization a = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        a.setGroupId(unit.unionGroup());
+        a.setResource(resource);
+        a.setResourceId(campaign.getId());
+        a.addPermission(resource == Resources.PROCESS_INSTANCE ? Permissions.READ : HistoricProcessInstancePermissions.READ);
+        engine.getAuthorizationService().saveAuthorization(a);
+      }
+    }
+    assertThat(readers(Resources.PROCESS_INSTANCE, campaign.getId())).contains("union-shizhong", "union-wutongqiao");
+
+    assertThat(legacyCampaignGrants.revoke()).isGreaterThanOrEqualTo(4);
+    assertThat(readers(Resources.PROCESS_INSTANCE, campaign.getId()))
+        .containsExactlyInAnyOrder("city-union", "city-labour-bureau");
+    assertThat(readers(Resources.HISTORIC_PROCESS_INSTANCE, campaign.getId()))
+        .containsExactlyInAnyOrder("city-union", "city-labour-bureau");
+    // the units' own instances keep their grant
+    String unitReport = units(campaign).iterator().next();
+    assertThat(readers(Resources.PROCESS_INSTANCE, unitReport)).hasSize(1);
+    assertThat(legacyCampaignGrants.revoke()).as("nothing left the second time").isZero();
+  }
+
+  List<String> readers(Resource resource, String instanceId) {
+    return engine.getAuthorizationService().createAuthorizationQuery().resourceType(resource).resourceId(instanceId)
+        .list().stream().map(Authorization::getGroupId).toList();
+  }
+
+  @Test
   @DisplayName("截止前1个工作日提醒；逾期未报 → 市总工会督促；之后报送记为逾期")
   void lateTable() {
     ProcessInstance campaign = start();
     now("2023-03-28T00:01");
-    jobQuery().processInstanceId(campaign.getId()).activityId("periodEnded").list().forEach(j -> execute(j));
+    jobs(campaign, "periodEnded").forEach(j -> execute(j));
     Task jingyan = task(campaign, "submitStatistics", ReportingUnit.JINGYAN);
 
     // 2023-03-29 is a Wednesday: the reminder comes at the start of Tuesday 03-28
-    Job reminder = jobQuery().processInstanceId(campaign.getId()).activityId("reportReminder").list().get(0);
+    Job reminder = jobs(campaign, "reportReminder").get(0);
     assertThat(reminder.getDuedate()).isEqualTo(at("2023-03-28T00:00"));
-    jobQuery().processInstanceId(campaign.getId()).activityId("reportReminder").list().forEach(j -> execute(j));
+    jobs(campaign, "reportReminder").forEach(j -> execute(j));
     assertThat(taskQuery().taskId(jingyan.getId()).singleResult().getPriority()).isEqualTo(TaskReminder.HIGH_PRIORITY);
 
     now("2023-03-30T00:01");
-    List<Job> overdue = jobQuery().processInstanceId(campaign.getId()).activityId("reportOverdue").list();
+    List<Job> overdue = jobs(campaign, "reportOverdue");
     assertThat(overdue).hasSize(16);
     overdue.forEach(j -> execute(j));
-    List<Task> chase = taskQuery().processInstanceId(campaign.getId()).taskDefinitionKey("chaseLateReport").list();
+    List<Task> chase = taskQuery().processInstanceBusinessKey(campaign.getBusinessKey()).taskDefinitionKey("chaseLateReport").list();
     assertThat(chase).hasSize(16).allSatisfy(t -> assertThat(t).hasCandidateGroup("city-union"));
     assertThatThrownBy(() -> engine.getTaskService().complete(chase.get(0).getId(), Map.of()))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("chaseNote");
@@ -187,9 +276,11 @@ class CampaignProcessTest extends ProcessTestBase {
     complete(task, withVariables("photo2", photo("a.jpg"), "photo3", photo("b.png"), "newsTitle", "峨边召开推进会",
         "newsText", "正文"));
     assertThat(reportRow(campaign, ReportingUnit.EBIAN)).containsEntry("PHOTO_COUNT", 2);
-    // each unit's photos are its own (local to the unit's branch), kept with the campaign
+    // each unit's photos are its own (in the unit's campaign-unit-report), none in the campaign's instance
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(campaign.getId())
+        .variableName("photo2").count()).isZero();
     List<FileValue> stored = engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(campaign.getId()).variableName("photo2").list().stream()
+        .processInstanceIdIn(units(campaign).toArray(String[]::new)).variableName("photo2").list().stream()
         .map(v -> v.getTypedValue()).filter(v -> v instanceof FileValue).map(v -> (FileValue) v).toList();
     assertThat(stored).singleElement().satisfies(f -> assertThat(f.getFilename()).isEqualTo("a.jpg"));
   }
@@ -199,7 +290,7 @@ class CampaignProcessTest extends ProcessTestBase {
   void statisticsNeedCheckAndProblems() {
     ProcessInstance campaign = start();
     now("2023-03-28T00:01");
-    jobQuery().processInstanceId(campaign.getId()).activityId("periodEnded").list().forEach(j -> execute(j));
+    jobs(campaign, "periodEnded").forEach(j -> execute(j));
     Task task = task(campaign, "submitStatistics", ReportingUnit.MABIAN);
     assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), Map.of("statisticsChecked", false)))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("statisticsChecked")

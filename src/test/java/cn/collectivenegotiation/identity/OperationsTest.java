@@ -30,7 +30,7 @@ class OperationsTest {
   void everyModelDeclaresItsHistoryTimeToLive() {
     var processes = repositoryService.createProcessDefinitionQuery().latestVersion().list();
     var decisions = repositoryService.createDecisionDefinitionQuery().latestVersion().list();
-    assertThat(processes).extracting(p -> p.getKey()).contains(OfferProcess.KEY, "regional-offer", "campaign");
+    assertThat(processes).extracting(p -> p.getKey()).contains(OfferProcess.KEY, "regional-offer", "campaign", "campaign-unit-report");
     assertThat(processes).allSatisfy(p -> assertThat(p.getHistoryTimeToLive()).as(p.getKey()).isEqualTo(3650));
     assertThat(decisions).extracting(d -> d.getKey()).contains("key-target", "negotiation-topics");
     assertThat(decisions).allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isEqualTo(3650));
