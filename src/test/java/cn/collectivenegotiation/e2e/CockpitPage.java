@@ -4,6 +4,7 @@ import cn.collectivenegotiation.identity.TestUsers;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -65,9 +66,16 @@ public final class CockpitPage {
   public CockpitPage openCampaign(String name) {
     browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[@cam-widget-header]//a[normalize-space(.)='集中要约月']"))));
-    WebElement select = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector(".campaign-plugin select.campaign-select")));
-    new Select(select).selectByVisibleText(name);
+    // the plugin renders the select again when its list of campaigns arrives: look it up afresh until choosing holds
+    browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+      WebElement select = ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector(".campaign-plugin select.campaign-select")).apply(d);
+      if (select == null) {
+        return false;
+      }
+      new Select(select).selectByVisibleText(name);
+      return true;
+    });
     browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
         By.cssSelector(".campaign-plugin .campaign-period"), "要约期间"));
     browser.waiting().until(d -> new Select(d.findElement(By.cssSelector(".campaign-plugin select.campaign-select")))
