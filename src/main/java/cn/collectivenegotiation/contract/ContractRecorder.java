@@ -82,10 +82,13 @@ public class ContractRecorder {
     LocalDate filed = in.dateUpToToday("filingDate", "报送日期", true);
     in.text("filingNote", "报送说明", false, 4000);
     in.throwIfInvalid();
-    calendar.period(filed, deadlines.getContractReview(), "依据《集体合同规定》第四十四、四十七条，自"
-            + LegalCalendar.chinese(filed) + "收到文本之日起" + deadlines.getContractReview().getDays()
-            + "日内审查，期满未提出异议的即行生效")
-        .writeTo(task.getExecution(), "review");
+    Deadline review = calendar.period(filed, deadlines.getContractReview(), "依据《集体合同规定》第四十四、四十七条，自"
+        + LegalCalendar.chinese(filed) + "收到文本之日起" + deadlines.getContractReview().getDays()
+        + "日内审查，期满未提出异议的即行生效");
+    review.writeTo(task.getExecution(), "review");
+    // an objection not delivered within the period is lost (第四十七条): the bureau is reminded before it ends
+    task.setVariable("reviewReminderAt",
+        calendar.reminderAt(review, deadlines.getContractReviewReminderWorkingDays()));
   }
 
   public void filingFollowUp(DelegateTask task) {

@@ -28,6 +28,10 @@ public class DeadlineProperties {
 
   /** 《集体合同规定》第四十四、四十七条: 15日内审查; 15日内未提出异议的, 集体合同即行生效. */
   private Period contractReview = Period.ofDays(15);
+
+  /** How many working days before the review period ends the labour bureau is reminded (its objection is due). */
+  private int contractReviewReminderWorkingDays = 3;
+
   /** 《集体合同规定》: the labour bureau settles a negotiation dispute within 30 days, extendable once by at most 15. */
   private Period disputeCoordination = Period.ofDays(30);
   private int disputeExtensionMaxDays = 15;
@@ -50,6 +54,14 @@ public class DeadlineProperties {
 
   public Period getContractReview() {
     return contractReview;
+  }
+
+  public int getContractReviewReminderWorkingDays() {
+    return contractReviewReminderWorkingDays;
+  }
+
+  public void setContractReviewReminderWorkingDays(int contractReviewReminderWorkingDays) {
+    this.contractReviewReminderWorkingDays = contractReviewReminderWorkingDays;
   }
 
   public Period getDisputeCoordination() {

@@ -2,6 +2,7 @@ package cn.collectivenegotiation.identity;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,13 @@ import org.springframework.stereotype.Component;
  * Every enterprise the product deals with has its two groups (public contract): {@code enterprise-<creditCode>}
  * for its management (企业行政) and {@code enterprise-union-<creditCode>} for its union (企业工会), named in
  * Chinese after the enterprise. They are made when the registry takes an enterprise in (import) and when an
- * offer reaches one, so that an operator only has to add the enterprise's people to them. A group that exists
- * is left as it is (an administrator may have renamed it).
+ * offer reaches one, so that an operator only has to add the enterprise's people to them.
+ *
+ * <p>Tasklist shows a group's name, and its id where it has none: so every group gets a Chinese name, the
+ * credit code's ({@code 统一社会信用代码为…的企业（企业行政）}) while the enterprise's name is not known. A group
+ * that exists keeps its name (an administrator may have renamed it) unless that name is none, the id, the
+ * credit code's, or the one the product gave it after the name the registry had before (an import that
+ * corrects an enterprise's name corrects its groups').
  */
 @Component
 public class EnterpriseGroups {
@@ -35,8 +41,15 @@ public class EnterpriseGroups {
     this.engine = engine;
   }
 
-  /** An enterprise as its groups are named: credit code and name. */
-  public record Named(String creditCode, String name) {}
+  /**
+   * An enterprise as its groups are named: credit code and name ({@code null} when not known), and the name
+   * the product may have named them after before ({@code null} when none).
+   */
+  public record Named(String creditCode, String name, String previousName) {
+    public Named(String creditCode, String name) {
+      this(creditCode, name, null);
+    }
+  }
 
   public static String managementGroup(String creditCode) {
     return "enterprise-" + creditCode;
@@ -44,6 +57,24 @@ public class EnterpriseGroups {
 
   public static String unionGroup(String creditCode) {
     return "enterprise-union-" + creditCode;
+  }
+
+  /** The management group's name: {@code 乐山市示范机械有限公司（企业行政）}. */
+  public static String managementName(String creditCode, String name) {
+    return enterprise(creditCode, name) + "（企业行政）";
+  }
+
+  /** The union group's name: {@code 乐山市示范机械有限公司工会}. */
+  public static String unionName(String creditCode, String name) {
+    return enterprise(creditCode, name) + "工会";
+  }
+
+  private static String enterprise(String creditCode, String name) {
+    return known(name) ? name.trim() : "统一社会信用代码为" + creditCode + "的企业";
+  }
+
+  private static boolean known(String name) {
+    return name != null && !name.isBlank();
   }
 
   public void ensure(String creditCode, String name) {
@@ -56,10 +87,13 @@ public class EnterpriseGroups {
    * authorization checks either way, since an officer may register an enterprise but may not create groups.
    */
   public void ensure(Collection<Named> enterprises) {
-    Map<String, String[]> wanted = new LinkedHashMap<>();
+    Map<String, Wanted> wanted = new LinkedHashMap<>();
     for (Named e : enterprises) {
-      wanted.putIfAbsent(managementGroup(e.creditCode()), new String[] {e.name() + "（企业行政）", MANAGEMENT_TYPE});
-      wanted.putIfAbsent(unionGroup(e.creditCode()), new String[] {e.name() + "工会", UNION_TYPE});
+      String code = e.creditCode();
+      wanted.putIfAbsent(managementGroup(code), new Wanted(managementName(code, e.name()), MANAGEMENT_TYPE,
+          productNames(managementName(code, null), managementName(code, e.previousName()))));
+      wanted.putIfAbsent(unionGroup(code), new Wanted(unionName(code, e.name()), UNION_TYPE,
+          productNames(unionName(code, null), unionName(code, e.previousName()))));
     }
     if (wanted.isEmpty()) {
       return;
@@ -67,12 +101,16 @@ public class EnterpriseGroups {
     IdentityService identity = engine.getIdentityService();
     engine.getCommandExecutorTxRequired().execute(
         context -> context.runWithoutAuthorization(() -> {
-          Set<String> existing = existing(identity, new ArrayList<>(wanted.keySet()));
-          wanted.forEach((id, nameAndType) -> {
-            if (!existing.contains(id)) {
-              Group g = identity.newGroup(id);
-              g.setName(nameAndType[0]);
-              g.setType(nameAndType[1]);
+          Map<String, Group> existing = existing(identity, new ArrayList<>(wanted.keySet()));
+          wanted.forEach((id, w) -> {
+            Group g = existing.get(id);
+            if (g == null) {
+              g = identity.newGroup(id);
+              g.setName(w.name());
+              g.setType(w.type());
+              identity.saveGroup(g);
+            } else if (!w.name().equals(g.getName()) && w.replaces(g)) {
+              g.setName(w.name());
               identity.saveGroup(g);
             }
           });
@@ -80,11 +118,23 @@ public class EnterpriseGroups {
         }));
   }
 
-  private static Set<String> existing(IdentityService identity, List<String> ids) {
-    Set<String> existing = new HashSet<>();
+  private static Set<String> productNames(String... names) {
+    return new HashSet<>(List.of(names));
+  }
+
+  /** A group's name and type as the product makes it, and the names of its own it may replace. */
+  private record Wanted(String name, String type, Set<String> productNames) {
+    boolean replaces(Group existing) {
+      String current = existing.getName();
+      return !known(current) || current.trim().equals(existing.getId()) || productNames.contains(current);
+    }
+  }
+
+  private static Map<String, Group> existing(IdentityService identity, List<String> ids) {
+    Map<String, Group> existing = new HashMap<>();
     for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
       String[] chunk = ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY)).toArray(String[]::new);
-      identity.createGroupQuery().groupIdIn(chunk).list().forEach(g -> existing.add(g.getId()));
+      identity.createGroupQuery().groupIdIn(chunk).list().forEach(g -> existing.put(g.getId(), g));
     }
     return existing;
   }

@@ -113,6 +113,8 @@ public class Organisation implements ApplicationRunner {
             ProcessDefinitionPermissions.READ_TASK);
       }
       grantGroup(supervisor, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      // the names of the groups on the tasks they read (Tasklist shows a group it may not read by its id)
+      grantGroup(supervisor, Resources.GROUP, ANY, Permissions.READ);
     }
     for (ReportingUnit unit : ReportingUnit.values()) {
       for (String group : List.of(unit.unionGroup(), unit.labourBureauGroup(), unit.instructorGroup())) {
@@ -135,11 +137,16 @@ public class Organisation implements ApplicationRunner {
     ensureFilters();
   }
 
+  /** Creates the group; one that exists without a name (Tasklist would show its id) gets the Chinese name. */
   public void ensureGroup(String id, String name, String type) {
-    if (identityService.createGroupQuery().groupId(id).count() == 0) {
-      Group g = identityService.newGroup(id);
+    Group g = identityService.createGroupQuery().groupId(id).singleResult();
+    if (g == null) {
+      g = identityService.newGroup(id);
       g.setName(name);
       g.setType(type);
+      identityService.saveGroup(g);
+    } else if (g.getName() == null || g.getName().isBlank() || g.getName().equals(id)) {
+      g.setName(name);
       identityService.saveGroup(g);
     }
   }

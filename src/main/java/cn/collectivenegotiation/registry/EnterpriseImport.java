@@ -52,6 +52,7 @@ public class EnterpriseImport {
     EnterpriseRows.Rows rows = EnterpriseRows.read(table);
     checkUnits(rows.rows(), units);
     List<Enterprise> enterprises = rows.rows().stream().map(EnterpriseRows.Read::enterprise).toList();
+    Map<String, String> namesBefore = registry.namesOf(enterprises.stream().map(Enterprise::creditCode).toList());
     EnterpriseRegistry.Saved saved;
     try {
       saved = registry.saveAll(enterprises, user.userId());
@@ -59,8 +60,10 @@ public class EnterpriseImport {
       // another import created one of these enterprises between our look-up and our insert: now it is known
       saved = registry.saveAll(enterprises, user.userId());
     }
-    // each registered enterprise's management and union groups, for the operator to add its people to
-    groups.ensure(enterprises.stream().map(e -> new EnterpriseGroups.Named(e.creditCode(), e.name())).toList());
+    // each registered enterprise's management and union groups, for the operator to add its people to; groups
+    // named after the registry's former name take the corrected one
+    groups.ensure(enterprises.stream()
+        .map(e -> new EnterpriseGroups.Named(e.creditCode(), e.name(), namesBefore.get(e.creditCode()))).toList());
     return new Result(saved.created(), saved.updated(), enterprises.size(), rows.ignoredColumns());
   }
 

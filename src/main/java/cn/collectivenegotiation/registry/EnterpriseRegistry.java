@@ -88,6 +88,18 @@ public class EnterpriseRegistry {
     return units;
   }
 
+  /** The registered name of each of the given credit codes; codes not registered are absent. */
+  public Map<String, String> namesOf(Collection<String> creditCodes) {
+    Map<String, String> names = new HashMap<>();
+    for (List<String> chunk : chunks(new ArrayList<>(creditCodes))) {
+      jdbc.query("SELECT credit_code, name FROM enterprise WHERE credit_code IN ("
+              + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+          (RowCallbackHandler) rs -> names.put(rs.getString(1), rs.getString(2)),
+          chunk.toArray());
+    }
+    return names;
+  }
+
   /**
    * An enterprise an offer names, kept if the registry does not know it yet (name, unit and workforce from
    * the offer, a union assumed, no contract known); a known enterprise is left as the registry has it.

@@ -84,7 +84,10 @@ enum ChainModel {
           v.put("filingDueAt", Date.from(now.plus(Duration.ofDays(11))));
           v.put("filingReminderAt", Date.from(now.plus(Duration.ofDays(8))));
         }
-        case "submitForFiling" -> v.put("reviewDueAt", Date.from(now.plus(Duration.ofDays(16))));
+        case "submitForFiling" -> {
+          v.put("reviewDueAt", Date.from(now.plus(Duration.ofDays(16))));
+          v.put("reviewReminderAt", Date.from(now.plus(Duration.ofDays(13))));
+        }
         default -> { }
       }
     }

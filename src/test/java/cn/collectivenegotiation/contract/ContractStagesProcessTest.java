@@ -308,6 +308,24 @@ class ContractStagesProcessTest extends ProcessTestBase {
   }
 
   @Test
+  @DisplayName("审查期满前3个工作日 → 提醒人社局（任务升为高优先级）→ 仍未提出异议 → 合同依法生效")
+  void theBureauIsRemindedBeforeTheReviewPeriodEnds() {
+    ProcessInstance offer = signedContract();
+    now("2017-04-05T10:00");
+    file(offer, "2017-04-05");
+    // 15 days from 2017-04-05 end on Thursday 04-20; three working days before it is Monday 04-17
+    assertThat(job("reviewReminder", offer).getDuedate()).isEqualTo(at("2017-04-17T00:00"));
+    now("2017-04-17T00:00");
+    execute(job("reviewReminder", offer));
+    assertThat(offer).hasPassed("remindReview", "reviewReminded").isWaitingAt("reviewContract");
+    assertThat(openTask(offer, "reviewContract").getPriority()).isEqualTo(TaskReminder.HIGH_PRIORITY);
+
+    now("2017-04-21T00:00");
+    execute(job("reviewPeriodExpired", offer));
+    assertThat(offer).hasPassed("contractEffective").isWaitingAt("renewalDue");
+  }
+
+  @Test
   @DisplayName("人社局提出异议 → 双方修改 → 重新报送 → 无异议 → 生效")
   void objectionSendsItBack() {
     ProcessInstance offer = signedContract();

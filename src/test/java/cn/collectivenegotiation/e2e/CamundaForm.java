@@ -84,6 +84,40 @@ public final class CamundaForm {
     return this;
   }
 
+  /** What a select shows in its box: the chosen option, or the placeholder when none is chosen. */
+  public String selectShows(String label) {
+    return act(d -> group(d, label).findElement(By.cssSelector(".fjs-select-display")).getText().trim());
+  }
+
+  /** Empties a text field as a person does (select all, delete), then leaves it. */
+  public CamundaForm empty(String label) {
+    act(d -> {
+      WebElement input = field(d, label);
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Keys.TAB);
+      return field(d, label).getDomProperty("value").isEmpty() ? true : null;
+    });
+    return this;
+  }
+
+  /** The messages form-js shows under a field (its validation), once there are some. */
+  public java.util.List<String> errors(String label) {
+    return act(d -> {
+      java.util.List<String> shown = group(d, label).findElements(By.cssSelector(".fjs-form-field-error li")).stream()
+          .map(WebElement::getText).map(String::trim).filter(t -> !t.isEmpty()).toList();
+      return shown.isEmpty() ? null : shown;
+    });
+  }
+
+  /** Opens a date field's calendar (a click in the field, as a person does) and returns the calendar. */
+  public WebElement calendar(String label) {
+    act(d -> {
+      browser.click(field(d, label));
+      return true;
+    });
+    return act(d -> group(d, label).findElements(By.cssSelector(".flatpickr-calendar.open")).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElse(null));
+  }
+
   /** A checklist or radio group: click the option's label. */
   public CamundaForm choose(String label, String option) {
     act(d -> {

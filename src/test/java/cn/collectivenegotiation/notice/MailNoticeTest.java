@@ -281,6 +281,106 @@ class MailNoticeTest extends ProcessTestBase {
     assertThat(mailServer.getReceivedMessages()).isEmpty();
   }
 
+  @Test
+  @DisplayName("合同签订后报送期限届满前2个工作日 → 企业行政收到“报送人社局审查”期限将至邮件；逾期未报送 → 上级工会收到督促报送的新任务邮件")
+  void filingPeriodReminder() {
+    ProcessInstance offer = signedOn("2017-03-28");
+    executeTaskNotices(offer);
+    assertThat(recipients()).as("报送人社局审查, to the enterprise's management").containsExactly(MANAGER);
+    mailServer.reset();
+
+    // 《集体合同规定》第四十二条: 10 days from 2017-03-28 → Friday 2017-04-07; two working days before it
+    // is Wednesday 2017-04-05 (04-02..04-04 is 清明)
+    now("2017-04-05T00:00");
+    execute(job("filingReminder", offer));
+    assertThat(mailServer.getReceivedMessages()).as("the reminder's timer does not wait for the mail").isEmpty();
+    executeTaskNotices(offer);
+
+    MimeMessage mail = onlyMailTo(MANAGER);
+    assertThat(subject(mail)).isEqualTo("【期限将至】报送人社局审查 · 要约" + offer.getBusinessKey()
+        + " · 沐川县示范竹业有限公司：期限2017年04月07日届满");
+    assertThat(body(mail)).contains("以下任务的法定期限即将届满，请按期办理", "任务：报送人社局审查",
+        "要约编号：" + offer.getBusinessKey(), "企业：沐川县示范竹业有限公司（统一社会信用代码 " + ENTERPRISE + "）",
+        "期限：2017年04月07日（当日24时届满）", "剩余天数：2日",
+        "http://tasklist.test/camunda/app/tasklist/default/#/?task=" + Chain.openTask(offer, "submitForFiling").getId());
+    mailServer.reset();
+
+    now("2017-04-08T00:00");
+    execute(job("filingOverdue", offer));
+    executeTaskNotices(offer);
+    MimeMessage followUp = onlyMailTo(UNIT_UNION);
+    assertThat(subject(followUp)).isEqualTo("【新任务】督促企业报送合同 · 要约" + offer.getBusinessKey()
+        + " · 沐川县示范竹业有限公司");
+    assertThat(body(followUp)).contains("任务：督促企业报送合同", "要约编号：" + offer.getBusinessKey());
+  }
+
+  @Test
+  @DisplayName("合同报送后审查期限届满前3个工作日 → 人社局收到“审查集体合同”期限将至邮件（期满未提出异议即生效）")
+  void reviewPeriodReminder() {
+    ProcessInstance offer = signedOn("2017-03-28");
+    now("2017-04-06T10:00");
+    Chain.file(offer, "2017-04-06");
+    executeTaskNotices(offer);
+    assertThat(recipients()).as("审查集体合同, to the unit's labour bureau").containsExactly(LABOUR_BUREAU);
+    mailServer.reset();
+
+    // 《集体合同规定》第四十四、四十七条: 15 days from 2017-04-06 → Friday 2017-04-21; three working days
+    // before it is Tuesday 2017-04-18
+    assertThat(job("reviewReminder", offer).getDuedate()).isEqualTo(at("2017-04-18T00:00"));
+    now("2017-04-18T00:00");
+    execute(job("reviewReminder", offer));
+    executeTaskNotices(offer);
+
+    MimeMessage mail = onlyMailTo(LABOUR_BUREAU);
+    assertThat(subject(mail)).isEqualTo("【期限将至】审查集体合同 · 要约" + offer.getBusinessKey()
+        + " · 沐川县示范竹业有限公司：期限2017年04月21日届满");
+    assertThat(body(mail)).contains("以下任务的法定期限即将届满，请按期办理", "任务：审查集体合同",
+        "期限：2017年04月21日（当日24时届满）", "剩余天数：3日");
+    assertThat(offer).isWaitingAt("reviewContract").hasPassed("reviewReminded");
+  }
+
+  @Test
+  @DisplayName("人社局协调处理协商争议30日期满 → 人社局收到“期限已届满”邮件，双方和其他单位不收到")
+  void disputePeriodReminder() {
+    ProcessInstance offer = sendOffer();
+    Chain.accept(offer, "2017-03-15");
+    Chain.nameRepresentatives(offer);
+    now("2017-03-15T10:00");
+    Chain.round(offer, "DISPUTE");
+    executeTaskNotices(offer);
+    assertThat(recipients()).as("协调处理协商争议, to the unit's labour bureau").containsExactly(LABOUR_BUREAU);
+    mailServer.reset();
+
+    // 《集体合同规定》第五十条: 30 days from 2017-03-15 → Friday 2017-04-14, 24:00
+    now("2017-04-15T00:00");
+    execute(job("disputeDeadlinePassed", offer));
+    executeTaskNotices(offer);
+
+    MimeMessage mail = onlyMailTo(LABOUR_BUREAU);
+    assertThat(subject(mail)).isEqualTo("【期限已届满】协调处理协商争议 · 要约" + offer.getBusinessKey()
+        + " · 沐川县示范竹业有限公司：期限已于2017年04月14日届满");
+    assertThat(body(mail)).contains("以下任务的期限已经届满，请尽快办理", "任务：协调处理协商争议",
+        "期限：2017年04月14日（当日24时届满）").doesNotContain("剩余天数");
+  }
+
+  /**
+   * The test enterprise's offer accepted, negotiated and its contract signed on {@code signedDate}; the
+   * notices of the tasks before 报送人社局审查 sent and forgotten, that task's own not yet sent.
+   */
+  ProcessInstance signedOn(String signedDate) {
+    ProcessInstance offer = sendOffer();
+    Chain.accept(offer, "2017-03-20");
+    Chain.nameRepresentatives(offer);
+    Chain.round(offer, "AGREED");
+    now(signedDate + "T10:00");
+    Chain.vote(offer, 30, 25, 20);
+    executeTaskNotices(offer);
+    mailServer.reset();
+    Chain.sign(offer, "NEW", signedDate, 150);
+    assertThat(offer).isWaitingAt("submitForFiling");
+    return offer;
+  }
+
   // --- the chain up to the labour bureau's order, every notice sent and read ---
 
   ProcessInstance atTheLabourBureau() {
