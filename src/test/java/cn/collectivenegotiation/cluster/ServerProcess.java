@@ -1,5 +1,6 @@
 package cn.collectivenegotiation.cluster;
 
+import cn.collectivenegotiation.identity.TestUsers;
 import cn.collectivenegotiation.CollectiveNegotiationApplication;
 import java.io.File;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.List;
 final class ServerProcess {
 
   static final String ADMIN = "admin";
-  static final String PASSWORD = "crash-test";
+  static final String PASSWORD = TestUsers.ADMIN_PASSWORD;
 
   private final Process process;
   final int port;

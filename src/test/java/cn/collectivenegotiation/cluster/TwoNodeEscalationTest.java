@@ -1,5 +1,6 @@
 package cn.collectivenegotiation.cluster;
 
+import cn.collectivenegotiation.identity.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.collectivenegotiation.CollectiveNegotiationApplication;
@@ -66,7 +67,7 @@ class TwoNodeEscalationTest {
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=postgres",
             "--server.port=0",
-            "--camunda.bpm.admin-user.password=cluster-test",
+            "--camunda.bpm.admin-user.password=" + TestUsers.ADMIN_PASSWORD,
             "--camunda.bpm.process-engine-name=" + name,
             "--camunda.bpm.generic-properties.properties.hostname=" + name,
             "--camunda.bpm.job-execution.enabled=true",

@@ -1,5 +1,6 @@
 package cn.collectivenegotiation.notice;
 
+import cn.collectivenegotiation.identity.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -393,7 +394,7 @@ class MailNoticeTest extends ProcessTestBase {
       user.setFirstName(id);
       user.setLastName("测试");
       user.setEmail(email);
-      user.setPassword(id + "-pw");
+      user.setPassword(TestUsers.password(id));
       identity.saveUser(user);
       identity.createMembership(id, group);
     }
