@@ -1,7 +1,7 @@
 package cn.collectivenegotiation.bench;
 
-import cn.collectivenegotiation.identity.TestUsers;
 import cn.collectivenegotiation.CollectiveNegotiationApplication;
+import cn.collectivenegotiation.identity.TestUsers;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package cn.collectivenegotiation.cluster;
 
-import cn.collectivenegotiation.identity.TestUsers;
 import cn.collectivenegotiation.CollectiveNegotiationApplication;
+import cn.collectivenegotiation.identity.TestUsers;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;

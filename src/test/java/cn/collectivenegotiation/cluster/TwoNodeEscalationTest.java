@@ -1,10 +1,10 @@
 package cn.collectivenegotiation.cluster;
 
-import cn.collectivenegotiation.identity.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.collectivenegotiation.CollectiveNegotiationApplication;
 import cn.collectivenegotiation.deadline.LegalTime;
+import cn.collectivenegotiation.identity.TestUsers;
 import cn.collectivenegotiation.offer.OfferProcess;
 import cn.collectivenegotiation.offer.Offers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -1,12 +1,12 @@
 package cn.collectivenegotiation.notice;
 
-import cn.collectivenegotiation.identity.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import cn.collectivenegotiation.ProcessTestBase;
+import cn.collectivenegotiation.identity.TestUsers;
 import cn.collectivenegotiation.offer.Chain;
 import cn.collectivenegotiation.offer.Offers;
 import com.icegreen.greenmail.util.GreenMail;
