@@ -15,7 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo people (profile {@code demo} only, password {@code demo}): officers of two reporting units,
+ * Demo people (profile {@code demo} only, password {@link #PASSWORD}): officers of two reporting units,
  * the city, the tripartite committee, and two enterprises with their unions. Never in production.
  */
 @Component
@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 @Order(2)
 public class DemoData implements ApplicationRunner {
 
-  static final String PASSWORD = "demo";
+  /** Every demo user's, and the demo administrator's (application-demo.yaml); it meets the password policy. */
+  public static final String PASSWORD = "Xieshang@2026";
 
   /** Demo enterprises: credit code (with a valid check character) and name. */
   public static final String ENTERPRISE_1 = "91511102MA62B0002G";

@@ -1,5 +1,6 @@
 package cn.collectivenegotiation.bench;
 
+import cn.collectivenegotiation.identity.TestUsers;
 import cn.collectivenegotiation.offer.Offers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -28,7 +29,7 @@ final class ApiBenchmark {
 
   static final int CLIENTS = 16;
   static final String OFFICER = "benchofficersz";
-  static final String PASSWORD = "bench-officer-password";
+  static final String PASSWORD = TestUsers.PASSWORD;
 
   record Result(double perSecond, double p99Millis, int failures) {}
 

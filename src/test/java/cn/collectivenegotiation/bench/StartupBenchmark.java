@@ -1,6 +1,7 @@
 package cn.collectivenegotiation.bench;
 
 import cn.collectivenegotiation.CollectiveNegotiationApplication;
+import cn.collectivenegotiation.identity.TestUsers;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -27,7 +28,7 @@ final class StartupBenchmark {
     Map<String, Object> productDb = database.properties("startup-product");
     Map<String, Object> bareDb = database.properties("startup-bare");
     List<String> product = new ArrayList<>(List.of(CollectiveNegotiationApplication.class.getName(),
-        "--camunda.bpm.admin-user.password=bench-admin-password", "--server.port=0", "--logging.level.root=WARN"));
+        "--camunda.bpm.admin-user.password=" + TestUsers.ADMIN_PASSWORD, "--server.port=0", "--logging.level.root=WARN"));
     List<String> bare = new ArrayList<>(List.of(BareCamundaApplication.class.getName(), "--spring.config.name=bare",
         "--server.port=0"));
     productDb.forEach((k, v) -> product.add("--" + k + "=" + v));

@@ -1,6 +1,7 @@
 package cn.collectivenegotiation.cluster;
 
 import cn.collectivenegotiation.CollectiveNegotiationApplication;
+import cn.collectivenegotiation.identity.TestUsers;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,7 +20,7 @@ import java.util.List;
 final class ServerProcess {
 
   static final String ADMIN = "admin";
-  static final String PASSWORD = "crash-test";
+  static final String PASSWORD = TestUsers.ADMIN_PASSWORD;
 
   private final Process process;
   final int port;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.collectivenegotiation.CollectiveNegotiationApplication;
 import cn.collectivenegotiation.deadline.LegalTime;
+import cn.collectivenegotiation.identity.TestUsers;
 import cn.collectivenegotiation.offer.OfferProcess;
 import cn.collectivenegotiation.offer.Offers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -66,7 +67,7 @@ class TwoNodeEscalationTest {
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=postgres",
             "--server.port=0",
-            "--camunda.bpm.admin-user.password=cluster-test",
+            "--camunda.bpm.admin-user.password=" + TestUsers.ADMIN_PASSWORD,
             "--camunda.bpm.process-engine-name=" + name,
             "--camunda.bpm.generic-properties.properties.hostname=" + name,
             "--camunda.bpm.job-execution.enabled=true",

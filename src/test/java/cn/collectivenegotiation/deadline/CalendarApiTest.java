@@ -24,7 +24,7 @@ import org.springframework.http.ResponseEntity;
 class CalendarApiTest {
 
   static final String ADMIN = "admin";
-  static final String ADMIN_PASSWORD = "test-admin-password"; // application-test.yaml
+  static final String ADMIN_PASSWORD = TestUsers.ADMIN_PASSWORD; // application-test.yaml
 
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identityService;

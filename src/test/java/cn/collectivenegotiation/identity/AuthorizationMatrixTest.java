@@ -67,7 +67,7 @@ import org.springframework.util.MultiValueMap;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
 
-  static final String ADMIN_PASSWORD = "test-admin-password";
+  static final String ADMIN_PASSWORD = TestUsers.ADMIN_PASSWORD;
 
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identityService;
@@ -468,7 +468,7 @@ class AuthorizationMatrixTest {
       case CREATE_USER -> {
         String id = "mxprobe" + p.ordinal();
         int status = call(p, HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", Map.of("id", id, "firstName", "探",
-            "lastName", "测"), "credentials", Map.of("password", "probe-password"))).getStatusCode().value();
+            "lastName", "测"), "credentials", Map.of("password", TestUsers.PASSWORD))).getStatusCode().value();
         boolean exists = identityService.createUserQuery().userId(id).count() == 1;
         yield new Found(status, null, null, (status == 204) != exists ? "user exists: " + exists : null);
       }
@@ -476,7 +476,7 @@ class AuthorizationMatrixTest {
         String member = p == Person.ADMIN ? "mxprobe" + Person.ADMIN.ordinal() : p.userId == null ? "nobody" : p.userId;
         if (p == Person.ADMIN && identityService.createUserQuery().userId(member).count() == 0) {
           User u = identityService.newUser(member);
-          u.setPassword("probe-password");
+          u.setPassword(TestUsers.PASSWORD);
           identityService.saveUser(u);
         }
         int status = call(p, HttpMethod.PUT, "/engine-rest/group/camunda-admin/members/" + member, null).getStatusCode().value();

@@ -3,7 +3,11 @@ package cn.collectivenegotiation.identity;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 
-/** People for HTTP tests, created once per database: password = user id + "-pw". */
+/**
+ * People for HTTP tests, created once per database, all with the password {@link #PASSWORD}. Every password a
+ * test gives a user or an administrator is one of the two constants here; both meet the password policy (at
+ * least 10 characters, upper and lower case, digit, special character, no user id or name in it).
+ */
 public final class TestUsers {
 
   public static final String SHIZHONG_OFFICER = "officersz";
@@ -14,10 +18,19 @@ public final class TestUsers {
   public static final String ENTERPRISE_UNION = "officerentunion";
   public static final String SHIZHONG_BUREAU = "officerbureausz";
 
+  /** Every test user's password. */
+  public static final String PASSWORD = "Ceshi#2026xs";
+  /**
+   * The administrator's in the test profiles ({@code camunda.bpm.admin-user.password} in application-test.yaml and
+   * application-bench.yaml) and in the servers the cluster tests start.
+   */
+  public static final String ADMIN_PASSWORD = "Guanli#2026xs";
+
   private TestUsers() {}
 
+  /** The password of a test user: {@link #PASSWORD} for all (the id is kept so callers read as before). */
   public static String password(String userId) {
-    return userId + "-pw";
+    return PASSWORD;
   }
 
   public static void ensure(IdentityService identity, String enterpriseCreditCode) {

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import cn.collectivenegotiation.ProcessTestBase;
+import cn.collectivenegotiation.identity.TestUsers;
 import cn.collectivenegotiation.offer.Chain;
 import cn.collectivenegotiation.offer.Offers;
 import com.icegreen.greenmail.util.GreenMail;
@@ -493,7 +494,7 @@ class MailNoticeTest extends ProcessTestBase {
       user.setFirstName(id);
       user.setLastName("测试");
       user.setEmail(email);
-      user.setPassword(id + "-pw");
+      user.setPassword(TestUsers.password(id));
       identity.saveUser(user);
       identity.createMembership(id, group);
     }

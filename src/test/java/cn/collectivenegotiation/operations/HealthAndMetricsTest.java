@@ -110,6 +110,45 @@ class HealthAndMetricsTest {
     assertThat(value(after, "offers{status=\"CLOSED\"}")).isEqualTo(value(before, "offers{status=\"CLOSED\"}"));
   }
 
+  @Test
+  @DisplayName("健康状态也是指标：health_status{component=\"db\"} 等为 1，供 Prometheus 告警")
+  void healthIsAMetricToo() {
+    String scrape = monitor().getForObject("/actuator/prometheus", String.class);
+    assertThat(value(scrape, "health_status{component=\"db\"}")).isEqualTo(1);
+    assertThat(value(scrape, "health_status{component=\"legalCalendar\"}")).isEqualTo(1);
+    // the tests' node is not meant to run jobs: UP, as in /actuator/health
+    assertThat(value(scrape, "health_status{component=\"jobExecutor\"}")).isEqualTo(1);
+    assertThat(value(scrape, "health_status{component=\"all\"}")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("ops/alerts.yml 的每条告警只用本节点真实输出的指标")
+  void everyAlertReadsAMetricTheNodeExports() throws Exception {
+    String scrape = monitor().getForObject("/actuator/prometheus", String.class);
+    var metrics = PrometheusConfigTest.metricsUsedByAlerts();
+    assertThat(metrics).contains("offers_overdue", "camunda_jobs_no_retries_left", "incidents_open", "health_status");
+    for (String metric : metrics) {
+      assertThat(Pattern.compile("(?m)^" + metric + "[{ ]").matcher(scrape).find()).as(metric + " in the scrape").isTrue();
+    }
+  }
+
+  @Test
+  @DisplayName("监控用户由 NEGOTIATION_MONITORING_PASSWORD 建立：可抓取指标，看不到要约；弱密码拒绝并指明变量")
+  void theMonitoringUserComesFromTheEnvironment() {
+    new MonitoringUser(identityService, "prometheustest", "Jiankong#2026ok").run(null);
+    assertThat(identityService.createUserQuery().userId("prometheustest").memberOfGroup(ActuatorSecurity.MONITORING_GROUP)
+        .count()).isEqualTo(1);
+    TestRestTemplate prometheus = http.withBasicAuth("prometheustest", "Jiankong#2026ok");
+    assertThat(prometheus.getForEntity("/actuator/prometheus", String.class).getBody()).contains("offers_overdue ");
+    assertThat(prometheus.getForObject("/engine-rest/process-instance/count", JsonNode.class).get("count").asLong())
+        .as("sees no offer").isZero();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new MonitoringUser(identityService, "prometheusweak", "monitor").run(null))
+        .hasMessageContaining(MonitoringUser.PASSWORD_VARIABLE).hasMessageContaining("至少10个字符");
+    assertThat(identityService.createUserQuery().userId("prometheusweak").count()).isZero();
+  }
+
   private void send(Map<String, Object> offer) {
     ResponseEntity<JsonNode> sent = http.withBasicAuth(TestUsers.SHIZHONG_OFFICER,
         TestUsers.password(TestUsers.SHIZHONG_OFFICER)).postForEntity("/api/offers", offer, JsonNode.class);
