@@ -82,9 +82,9 @@ class StartFormRecommendationTest {
   @DisplayName("开始表单：填入本单位登记企业的信用代码，即显示按企业情况推荐的协商议题；未登记的企业不显示")
   void theOfficerSeesTheTypedEnterprisesRecommendation() {
     assertThat(shown(MUCHUAN_OFFICER, IN_DIFFICULTY))
-        .startsWith("**推荐协商议题**：" + DIFFICULTY_TOPICS + "\n").contains("企业名录", "供参考", "勾选");
+        .startsWith("**推荐协商议题**：" + DIFFICULTY_TOPICS + "。（").contains("企业名录", "供参考", "勾选");
     // an enterprise with nothing particular gets the notice's general topics only
-    assertThat(shown(MUCHUAN_OFFICER, SETTLED)).startsWith("**推荐协商议题**：工资调整与收入分配、劳动保障\n");
+    assertThat(shown(MUCHUAN_OFFICER, SETTLED)).startsWith("**推荐协商议题**：工资调整与收入分配、劳动保障。（");
     assertThat(shown(MUCHUAN_OFFICER, Offers.creditCode(7399))).isEmpty();
     assertThat(shown(MUCHUAN_OFFICER, null)).isEmpty();
     // half a code typed is no enterprise, even where it is the end of one
