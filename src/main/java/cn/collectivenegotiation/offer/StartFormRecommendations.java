@@ -14,7 +14,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -33,7 +35,7 @@ import org.springframework.stereotype.Component;
  * recommendations travel inside the form: when the form is served to a person ({@code deployed-start-form},
  * through Tasklist or the REST API), its text {@value #TEXT} gets the recommendations for the registry
  * enterprises of that person's reporting units bound to the FEEL name {@value #NAME}, as one string
- * {@code ;<creditCode>=<topics in Chinese>;...}. The form's own expression (in {@code forms/start-offer.form}, open
+ * {@code ,<creditCode>,...,=<topics in Chinese>;...}. The form's own expression (in {@code forms/start-offer.form}, open
  * in Camunda Modeler) picks the typed enterprise's topics out of it; without the binding (Modeler, another
  * client) {@value #NAME} is null and the text shows nothing. One string because the browser's FEEL reads a long
  * string literal at once, while a context or lists of a few hundred entries take it a second at every
@@ -64,7 +66,10 @@ public class StartFormRecommendations extends AbstractProcessEnginePlugin {
     configuration.setFormService(new WithRecommendations());
   }
 
-  /** The enterprises' recommendations as the form reads them: {@code ;<creditCode>=<topics>;} for each. */
+  /**
+   * The enterprises' recommendations as the form reads them: {@code ,<creditCode>,<creditCode>,=<topics>;} for
+   * each distinct recommendation; the form finds {@code ,<typed code>,} and reads the topics after the next {@code =}.
+   */
   String recommendationsFor(CurrentUser user) {
     Set<ReportingUnit> units = RegistryAccess.readable(user);
     if (units.isEmpty()) {
@@ -81,16 +86,18 @@ public class StartFormRecommendations extends AbstractProcessEnginePlugin {
           user.userId(), enterprises.size(), MAX_ENTERPRISES);
       return "";
     }
-    StringBuilder all = new StringBuilder(";");
-    for (Enterprise e : enterprises) {
-      List<EnterpriseDecisions.RecommendedTopic> topics = decisions.recommendedTopics(e);
+    // one group per distinct recommendation: ",<code>,<code>,=<topics>;" (a registry has few distinct ones)
+    Map<String, List<String>> codesByTopics = new LinkedHashMap<>();
+    decisions.recommendedTopics(enterprises).forEach((code, topics) -> {
       if (!topics.isEmpty()) {
-        all.append(e.creditCode()).append('=')
-            .append(String.join("、", topics.stream().map(EnterpriseDecisions.RecommendedTopic::name).toList()))
-            .append(';');
+        codesByTopics.computeIfAbsent(String.join("、", topics.stream().map(EnterpriseDecisions.RecommendedTopic::name)
+            .toList()), t -> new ArrayList<>()).add(code);
       }
-    }
-    return all.length() == 1 ? "" : all.toString();
+    });
+    StringBuilder all = new StringBuilder();
+    codesByTopics.forEach((topics, codes) -> all.append(',').append(String.join(",", codes)).append(",=")
+        .append(topics).append(';'));
+    return all.toString();
   }
 
   /** The form's text expression with {@value #NAME} bound to the recommendations (FEEL has no let; a for does it). */
