@@ -124,6 +124,8 @@ public class OfferRegistration implements ExecutionListener {
       if (!topics.isEmpty()) {
         execution.setVariable(RECOMMENDED_TOPICS,
             String.join("、", topics.stream().map(EnterpriseDecisions.RecommendedTopic::name).toList()));
+      } else {
+        execution.removeVariable(RECOMMENDED_TOPICS); // the table's word only, never a submitted one
       }
     }
 

@@ -79,12 +79,24 @@ public class EnterpriseDecisions {
   }
 
   public List<RecommendedTopic> recommendedTopics(Enterprise e) {
+    return recommendedTopics(latest(NEGOTIATION_TOPICS), e);
+  }
+
+  /** Each enterprise's recommended topics, by credit code in the given order; the table looked up once. */
+  public Map<String, List<RecommendedTopic>> recommendedTopics(List<Enterprise> enterprises) {
+    DmnDecision decision = latest(NEGOTIATION_TOPICS);
+    Map<String, List<RecommendedTopic>> byCode = new LinkedHashMap<>();
+    enterprises.forEach(e -> byCode.put(e.creditCode(), recommendedTopics(decision, e)));
+    return byCode;
+  }
+
+  private List<RecommendedTopic> recommendedTopics(DmnDecision decision, Enterprise e) {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("inDifficulty", e.inDifficulty());
     inputs.put("restructuring", e.restructuring());
     inputs.put("severeOccupationalHazards", e.severeHazards());
     inputs.put("womenWorkerShare", e.womenWorkerShare());
-    return evaluate(latest(NEGOTIATION_TOPICS), inputs).stream().map(r -> (String) r.get("topic")).distinct()
+    return evaluate(decision, inputs).stream().map(r -> (String) r.get("topic")).distinct()
         .map(code -> new RecommendedTopic(code, chineseName(code))).toList();
   }
 
