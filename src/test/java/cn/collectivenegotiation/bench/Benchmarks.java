@@ -117,6 +117,11 @@ public final class Benchmarks {
         if (only.contains("statistics")) {
           StatisticsBenchmark.run(app, statisticsOffers);
         }
+
+        // not in the default list: one setting of the H2 file per run, on a fresh file (README, the H2 file)
+        if (only.contains("h2growth")) {
+          H2FileGrowthBenchmark.run(app, Integer.getInteger("bench.h2growth.offers", 2_000), threads);
+        }
       }
     }
     Bench.note("the run took " + Math.round((System.nanoTime() - runStart) / 1e9) + " s");
