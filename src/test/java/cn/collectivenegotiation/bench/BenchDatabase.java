@@ -54,7 +54,9 @@ final class BenchDatabase implements AutoCloseable {
   Map<String, Object> properties(String name) {
     Map<String, Object> p = new LinkedHashMap<>();
     if (postgres == null) {
-      p.put("spring.datasource.url", productH2Url().replace("./data/collective-negotiation", "./" + Bench.DIR + "/" + name));
+      // -Dbench.h2.options=;SETTING=value... tries an H2 setting beside the product's own
+      p.put("spring.datasource.url", productH2Url().replace("./data/collective-negotiation", "./" + Bench.DIR + "/" + name)
+          + System.getProperty("bench.h2.options", ""));
       return p;
     }
     try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {

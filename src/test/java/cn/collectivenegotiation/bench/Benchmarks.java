@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>{@code -Dbench.db=h2} (default: the product's crash-safe H2 file, fresh under target/bench) or
  *       {@code postgres} (embedded PostgreSQL);</li>
- *   <li>{@code -Dbench.only=startup,deadlines,campaign,api,statistics} (default: all, in this order);</li>
+ *   <li>{@code -Dbench.only=startup,deadlines,campaign,api,statistics} (default: all, in this order); also
+ *       {@code h2growth}, not in the default list ({@link H2FileGrowthBenchmark}, {@code bench.h2growth.offers});</li>
  *   <li>sizes (the issue's here; the bench profile in pom.xml passes the ones that finish in 20 minutes on
  *       this shared machine): {@code bench.campaign.offers} (10,000), {@code bench.deadlines.offers} (10,000),
  *       {@code bench.api.seconds} (60), {@code bench.api.bare.seconds} (60), {@code bench.statistics.offers}
@@ -116,6 +117,11 @@ public final class Benchmarks {
 
         if (only.contains("statistics")) {
           StatisticsBenchmark.run(app, statisticsOffers);
+        }
+
+        // not in the default list: one setting of the H2 file per run, on a fresh file (README, the H2 file)
+        if (only.contains("h2growth")) {
+          H2FileGrowthBenchmark.run(app, Integer.getInteger("bench.h2growth.offers", 2_000), threads);
         }
       }
     }

@@ -1,6 +1,9 @@
 package cn.collectivenegotiation.bench;
 
 import cn.collectivenegotiation.campaign.Campaign;
+import cn.collectivenegotiation.campaign.StatisticsTable.Row;
+import cn.collectivenegotiation.campaign.StatisticsTable.Tally;
+import cn.collectivenegotiation.offer.CoveredEnterprises;
 import cn.collectivenegotiation.offer.OfferProcess;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -14,16 +17,29 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 /**
  * The statistics table the way one would count it without a read model: walk the engine's history for
  * every offer's variables at request time. Kept for the benchmark only, to compare with the read model.
- * Counts single offers per unit: offered, responded, renewed and newly signed (enterprises, workers).
+ * Counts both rows per unit, as the table does: single offers (the offer's enterprise) and regional offers
+ * (each enterprise the offer covers), offered, responded, renewed and newly signed (enterprises, workers).
  */
 final class NaiveStatistics {
 
-  record UnitCount(long offered, long responded, long renewed, long renewedWorkers, long newlySigned, long newWorkers) {}
+  record UnitCount(Row single, Row regional) {}
 
-  private static final List<String> NAMES =
-      List.of("offerDate", "reportingUnit", "creditCode", "responseDate", "contractKind", "coveredWorkers");
+  private static final List<String> NAMES = List.of("offerDate", "reportingUnit", "creditCode", "responseDate",
+      "contractKind", "coveredWorkers", "offerKind", "coveredEnterprises");
 
   private NaiveStatistics() {}
+
+  /** The distinct enterprises of one row of one unit, and the workers their contracts cover. */
+  private static final class Counter {
+    final Set<String> offered = new HashSet<>(), responded = new HashSet<>(), renewed = new HashSet<>(),
+        signed = new HashSet<>();
+    long renewedWorkers, newWorkers;
+
+    Row row() {
+      return new Row(offered.size(), responded.size(), new Tally(renewed.size(), renewedWorkers),
+          new Tally(signed.size(), newWorkers));
+    }
+  }
 
   static Map<String, UnitCount> count(HistoryService history, Campaign campaign) {
     Map<String, Map<String, Object>> offers = new HashMap<>();
@@ -40,35 +56,47 @@ final class NaiveStatistics {
         break;
       }
     }
-    Map<String, Set<String>> offered = new HashMap<>(), responded = new HashMap<>(), renewed = new HashMap<>(),
-        signed = new HashMap<>();
-    Map<String, Long> renewedWorkers = new HashMap<>(), newWorkers = new HashMap<>();
+    Map<String, Counter> single = new HashMap<>(), regional = new HashMap<>();
     for (Map<String, Object> o : offers.values()) {
       Object date = o.get("offerDate");
       if (date == null || !campaign.covers(LocalDate.parse(date.toString()))) {
         continue;
       }
       String unit = (String) o.get("reportingUnit");
-      String code = (String) o.get("creditCode");
-      offered.computeIfAbsent(unit, k -> new HashSet<>()).add(code);
-      if (o.get("responseDate") != null) {
-        responded.computeIfAbsent(unit, k -> new HashSet<>()).add(code);
-      }
+      boolean isRegional = "REGIONAL".equals(o.get("offerKind"));
+      Counter c = (isRegional ? regional : single).computeIfAbsent(unit, k -> new Counter());
       Object kind = o.get("contractKind");
-      long workers = o.get("coveredWorkers") instanceof Number n ? n.longValue() : 0;
-      if ("RENEWED".equals(kind)) {
-        renewed.computeIfAbsent(unit, k -> new HashSet<>()).add(code);
-        renewedWorkers.merge(unit, workers, Long::sum);
-      } else if ("NEW".equals(kind)) {
-        signed.computeIfAbsent(unit, k -> new HashSet<>()).add(code);
-        newWorkers.merge(unit, workers, Long::sum);
+      // a single offer reaches its enterprise; a regional one each enterprise it covers, with its workforce
+      List<Map<String, Object>> reached = isRegional ? CoveredEnterprises.parse(o.get("coveredEnterprises"))
+          : List.of(Map.of("creditCode", o.get("creditCode"),
+              "workforce", o.get("coveredWorkers") instanceof Number n ? n.longValue() : 0L));
+      for (Map<String, Object> e : reached) {
+        String code = e.get("creditCode").toString();
+        long workers = ((Number) e.get("workforce")).longValue();
+        c.offered.add(code);
+        if (o.get("responseDate") != null) {
+          c.responded.add(code);
+        }
+        if ("RENEWED".equals(kind)) {
+          c.renewed.add(code);
+          c.renewedWorkers += workers;
+        } else if ("NEW".equals(kind)) {
+          c.signed.add(code);
+          c.newWorkers += workers;
+        }
       }
     }
     Map<String, UnitCount> result = new HashMap<>();
-    offered.forEach((unit, codes) -> result.put(unit, new UnitCount(codes.size(),
-        responded.getOrDefault(unit, Set.of()).size(), renewed.getOrDefault(unit, Set.of()).size(),
-        renewedWorkers.getOrDefault(unit, 0L), signed.getOrDefault(unit, Set.of()).size(),
-        newWorkers.getOrDefault(unit, 0L))));
+    for (String unit : union(single.keySet(), regional.keySet())) {
+      result.put(unit, new UnitCount(single.containsKey(unit) ? single.get(unit).row() : Row.NONE,
+          regional.containsKey(unit) ? regional.get(unit).row() : Row.NONE));
+    }
     return result;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return all;
   }
 }

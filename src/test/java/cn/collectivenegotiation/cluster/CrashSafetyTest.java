@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * kill -9 in the middle of a run of offers and escalations: after a restart every offer that was
@@ -23,10 +25,19 @@ class CrashSafetyTest {
   @TempDir Path dir;
 
   @Test
-  @DisplayName("H2 文件库（WRITE_DELAY=0）：发出要约与升级进行中被 kill -9，重启后一件不少、每件只升级一次")
+  @DisplayName("H2 文件库（产品的默认设置，WRITE_DELAY=0）：发出要约与升级进行中被 kill -9，重启后一件不少、每件只升级一次")
   void h2FileSurvivesKillNine() throws Exception {
-    String url = "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0";
+    // the product's own H2 settings (write delay, retention time), on a file of the test's own
+    String url = "jdbc:h2:file:" + dir.resolve("db") + productH2Options();
+    assertThat(url).contains(";WRITE_DELAY=0");
     survivesKillNine("h2", "--spring.datasource.url=" + url);
+  }
+
+  /** The options of application.yaml's H2 URL, e.g. ";WRITE_DELAY=0;RETENTION_TIME=5000". */
+  static String productH2Options() {
+    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+    yaml.setResources(new ClassPathResource("application.yaml"));
+    return yaml.getObject().getProperty("spring.datasource.url").replaceFirst("^[^;]*", "");
   }
 
   @Test
