@@ -48,10 +48,12 @@ public class DemoData implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     // the groups production makes when an enterprise is registered or an offer reaches it
-    enterpriseGroups.ensure(List.of(new EnterpriseGroups.Named(ENTERPRISE_1, "乐山市示范机械有限公司"),
-        new EnterpriseGroups.Named(ENTERPRISE_2, "五通桥示范化工有限公司"),
-        new EnterpriseGroups.Named(ENTERPRISE_3, "五通桥示范盐化有限公司"),
-        new EnterpriseGroups.Named(ASSOCIATION, "乐山市五通桥区化工行业协会")));
+    String shizhong = ReportingUnit.SHIZHONG.unionGroup();
+    String wutongqiao = ReportingUnit.WUTONGQIAO.unionGroup();
+    enterpriseGroups.ensure(List.of(new EnterpriseGroups.Named(ENTERPRISE_1, "乐山市示范机械有限公司").readableBy(shizhong),
+        new EnterpriseGroups.Named(ENTERPRISE_2, "五通桥示范化工有限公司").readableBy(wutongqiao),
+        new EnterpriseGroups.Named(ENTERPRISE_3, "五通桥示范盐化有限公司").readableBy(wutongqiao),
+        new EnterpriseGroups.Named(ASSOCIATION, "乐山市五通桥区化工行业协会").readableBy(wutongqiao)));
 
     user("cityunion", "市总工会", "组宣部", CurrentUser.CITY_UNION);
     user("citybureau", "市人社局", "劳动关系科", CurrentUser.CITY_LABOUR_BUREAU);

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.context.annotation.Lazy;
@@ -45,9 +48,21 @@ public class EnterpriseGroups {
    * An enterprise as its groups are named: credit code and name ({@code null} when not known), and the name
    * the product may have named them after before ({@code null} when none).
    */
-  public record Named(String creditCode, String name, String previousName) {
+  public record Named(String creditCode, String name, String previousName, String readerGroup) {
     public Named(String creditCode, String name) {
-      this(creditCode, name, null);
+      this(creditCode, name, null, null);
+    }
+
+    public Named(String creditCode, String name, String previousName) {
+      this(creditCode, name, previousName, null);
+    }
+
+    /**
+     * The same enterprise, its groups readable by {@code unionGroup} when they are made: the unit's union shares
+     * tasks with the enterprise (上参下: 签订集体合同), and Tasklist shows a candidate group it may not read by its id.
+     */
+    public Named readableBy(String unionGroup) {
+      return new Named(creditCode, name, previousName, unionGroup);
     }
   }
 
@@ -91,9 +106,9 @@ public class EnterpriseGroups {
     for (Named e : enterprises) {
       String code = e.creditCode();
       wanted.putIfAbsent(managementGroup(code), new Wanted(managementName(code, e.name()), MANAGEMENT_TYPE,
-          productNames(managementName(code, null), managementName(code, e.previousName()))));
+          productNames(managementName(code, null), managementName(code, e.previousName())), e.readerGroup()));
       wanted.putIfAbsent(unionGroup(code), new Wanted(unionName(code, e.name()), UNION_TYPE,
-          productNames(unionName(code, null), unionName(code, e.previousName()))));
+          productNames(unionName(code, null), unionName(code, e.previousName())), e.readerGroup()));
     }
     if (wanted.isEmpty()) {
       return;
@@ -109,6 +124,14 @@ public class EnterpriseGroups {
               g.setName(w.name());
               g.setType(w.type());
               identity.saveGroup(g);
+              if (w.reader() != null) {
+                Authorization read = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                read.setGroupId(w.reader());
+                read.setResource(Resources.GROUP);
+                read.setResourceId(id);
+                read.addPermission(Permissions.READ);
+                engine.getAuthorizationService().saveAuthorization(read);
+              }
             } else if (!w.name().equals(g.getName()) && w.replaces(g)) {
               g.setName(w.name());
               identity.saveGroup(g);
@@ -123,7 +146,7 @@ public class EnterpriseGroups {
   }
 
   /** A group's name and type as the product makes it, and the names of its own it may replace. */
-  private record Wanted(String name, String type, Set<String> productNames) {
+  private record Wanted(String name, String type, Set<String> productNames, String reader) {
     boolean replaces(Group existing) {
       String current = existing.getName();
       return !known(current) || current.trim().equals(existing.getId()) || productNames.contains(current);

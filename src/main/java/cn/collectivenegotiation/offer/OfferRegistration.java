@@ -130,9 +130,10 @@ public class OfferRegistration implements ExecutionListener {
     }
 
     // the groups that answer and negotiate exist before their first task does; an operator adds the people
+    String unitUnion = offer.reportingUnit().unionGroup();
     List<EnterpriseGroups.Named> reached = new ArrayList<>(List.of(new EnterpriseGroups.Named(offer.creditCode(),
-        known.map(Enterprise::name).orElse(offer.enterpriseName()))));
-    offer.covered().forEach(c -> reached.add(new EnterpriseGroups.Named(c.creditCode(), c.name())));
+        known.map(Enterprise::name).orElse(offer.enterpriseName())).readableBy(unitUnion)));
+    offer.covered().forEach(c -> reached.add(new EnterpriseGroups.Named(c.creditCode(), c.name()).readableBy(unitUnion)));
     enterpriseGroups.ensure(reached);
 
     // the statistics count enterprises: a regional offer counts each one it covers

@@ -63,7 +63,8 @@ public class EnterpriseImport {
     // each registered enterprise's management and union groups, for the operator to add its people to; groups
     // named after the registry's former name take the corrected one
     groups.ensure(enterprises.stream()
-        .map(e -> new EnterpriseGroups.Named(e.creditCode(), e.name(), namesBefore.get(e.creditCode()))).toList());
+        .map(e -> new EnterpriseGroups.Named(e.creditCode(), e.name(), namesBefore.get(e.creditCode()))
+            .readableBy(e.reportingUnit().unionGroup())).toList());
     return new Result(saved.created(), saved.updated(), enterprises.size(), rows.ignoredColumns());
   }
 

@@ -94,6 +94,26 @@ class EnterpriseGroupsTest {
   }
 
   @Test
+  @DisplayName("要约送达新企业 → 本单位工会可读该企业两个组的名称（Tasklist 显示组名而非编号），其他单位不可")
+  void theUnitsUnionReadsTheGroupsOfTheEnterprisesItsOffersReach() {
+    String code = code(6);
+    Map<String, Object> offer = Offers.unionOffer(LegalTime.today().toString());
+    offer.put("creditCode", code);
+    offer.put("enterpriseName", "乐山市组名可读有限公司");
+    TestRestTemplate shizhong = http.withBasicAuth(TestUsers.SHIZHONG_OFFICER, TestUsers.password(TestUsers.SHIZHONG_OFFICER));
+    assertThat(shizhong.postForEntity("/api/offers", offer, JsonNode.class).getStatusCode().value()).isEqualTo(201);
+
+    for (String id : List.of("enterprise-" + code, "enterprise-union-" + code)) {
+      ResponseEntity<JsonNode> own = shizhong.getForEntity("/engine-rest/group/" + id, JsonNode.class);
+      assertThat(own.getStatusCode().value()).isEqualTo(200);
+      assertThat(own.getBody().path("name").asText()).startsWith("乐山市组名可读有限公司");
+      ResponseEntity<JsonNode> other = http.withBasicAuth(TestUsers.WUTONGQIAO_OFFICER,
+          TestUsers.password(TestUsers.WUTONGQIAO_OFFICER)).getForEntity("/engine-rest/group/" + id, JsonNode.class);
+      assertThat(other.getStatusCode().value()).isIn(403, 404);
+    }
+  }
+
+  @Test
   @DisplayName("管理员建组时未填名称 → 要约送达后组名为企业名称，企业人员在引擎 API 中看到中文组名")
   void anOfferNamesGroupsMadeWithoutAName() {
     String code = code(3);
