@@ -35,6 +35,8 @@ public class DeadlineProperties {
   /** 《集体合同规定》: the labour bureau settles a negotiation dispute within 30 days, extendable once by at most 15. */
   private Period disputeCoordination = Period.ofDays(30);
   private int disputeExtensionMaxDays = 15;
+  /** Working days before the coordination period ends when the labour bureau is reminded. */
+  private int disputeReminderWorkingDays = 3;
 
   public Period getFiling() {
     return filing;
@@ -159,5 +161,13 @@ public class DeadlineProperties {
     public void setMaxDays(int maxDays) {
       this.maxDays = maxDays;
     }
+  }
+
+  public int getDisputeReminderWorkingDays() {
+    return disputeReminderWorkingDays;
+  }
+
+  public void setDisputeReminderWorkingDays(int disputeReminderWorkingDays) {
+    this.disputeReminderWorkingDays = disputeReminderWorkingDays;
   }
 }

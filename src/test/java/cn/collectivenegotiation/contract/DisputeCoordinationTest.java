@@ -36,7 +36,7 @@ class DisputeCoordinationTest extends ProcessTestBase {
   }
 
   @Test
-  @DisplayName("协商争议 → 人社局30日内协调（期满提示）→ 延长15日 → 协调处理协议书 → 回到协商")
+  @DisplayName("协商争议 → 人社局30日内协调（期满前3个工作日提醒、期满提示）→ 延长15日 → 协调处理协议书 → 回到协商")
   void disputeIsCoordinatedAndTheyGoBackToTheTable() {
     ProcessInstance offer = inDispute();
     Task task = openTask(offer, "coordinateDispute");
@@ -44,6 +44,12 @@ class DisputeCoordinationTest extends ProcessTestBase {
     // accepted 2017-03-15: 30 days → Friday 2017-04-14, 24:00
     assertThat(offer).variables().containsEntry("disputeDeadline", "2017-04-14");
     assertThat(job("disputeDeadlinePassed", offer).getDuedate()).isEqualTo(at("2017-04-15T00:00"));
+    // the bureau is reminded three working days before the last day: Tuesday 2017-04-11
+    assertThat(job("disputeReminder", offer).getDuedate()).isEqualTo(at("2017-04-11T00:00"));
+    now("2017-04-11T00:00");
+    execute(job("disputeReminder", offer));
+    assertThat(offer).isWaitingAt("coordinateDispute").hasPassed("disputeReminded");
+    assertThat(openTask(offer, "coordinateDispute").getPriority()).isEqualTo(TaskReminder.HIGH_PRIORITY);
 
     now("2017-04-15T00:00");
     execute(job("disputeDeadlinePassed", offer));
@@ -55,6 +61,8 @@ class DisputeCoordinationTest extends ProcessTestBase {
     // the last day moves to Tuesday 2017-05-02
     assertThat(offer).variables().containsEntry("disputeExtended", true).containsEntry("disputeDeadline", "2017-05-02");
     assertThat(job("disputeDeadlinePassed", offer).getDuedate()).isEqualTo(at("2017-05-03T00:00"));
+    // and again before the extension ends: three working days before 2017-05-02, across the break, is 2017-04-26
+    assertThat(job("disputeReminder", offer).getDuedate()).isEqualTo(at("2017-04-26T00:00"));
 
     Task again = openTask(offer, "coordinateDispute");
     assertThatThrownBy(() -> engine.getTaskService().complete(again.getId(), Map.of("disputeOutcome", "EXTEND",

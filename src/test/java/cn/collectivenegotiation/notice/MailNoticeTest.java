@@ -341,7 +341,7 @@ class MailNoticeTest extends ProcessTestBase {
   }
 
   @Test
-  @DisplayName("人社局协调处理协商争议30日期满 → 人社局收到“期限已届满”邮件，双方和其他单位不收到")
+  @DisplayName("人社局协调处理协商争议：期满前3个工作日收到“期限将至”、期满收到“期限已届满”邮件，双方和其他单位不收到")
   void disputePeriodReminder() {
     ProcessInstance offer = sendOffer();
     Chain.accept(offer, "2017-03-15");
@@ -352,7 +352,18 @@ class MailNoticeTest extends ProcessTestBase {
     assertThat(recipients()).as("协调处理协商争议, to the unit's labour bureau").containsExactly(LABOUR_BUREAU);
     mailServer.reset();
 
-    // 《集体合同规定》第五十条: 30 days from 2017-03-15 → Friday 2017-04-14, 24:00
+    // 《集体合同规定》第五十条: 30 days from 2017-03-15 → Friday 2017-04-14, 24:00; three working days before
+    // it is Tuesday 2017-04-11
+    now("2017-04-11T00:00");
+    execute(job("disputeReminder", offer));
+    executeTaskNotices(offer);
+    MimeMessage reminder = onlyMailTo(LABOUR_BUREAU);
+    assertThat(subject(reminder)).isEqualTo("【期限将至】协调处理协商争议 · 要约" + offer.getBusinessKey()
+        + " · 沐川县示范竹业有限公司：期限2017年04月14日届满");
+    assertThat(body(reminder)).contains("以下任务的法定期限即将届满，请按期办理", "任务：协调处理协商争议",
+        "期限：2017年04月14日（当日24时届满）", "剩余天数：3日");
+    mailServer.reset();
+
     now("2017-04-15T00:00");
     execute(job("disputeDeadlinePassed", offer));
     executeTaskNotices(offer);
