@@ -1,14 +1,9 @@
 package cn.collectivenegotiation.database;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -34,17 +29,13 @@ import org.springframework.stereotype.Component;
  *       the person's groups ({@code GROUP_ID_ IN (...)}), the resource type and the resource id. Camunda's own
  *       indexes have the grant type first ({@code ACT_UNIQ_AUTH_GROUP}), and H2 uses an IN list only on an
  *       index's first column, so it read every grant of that type; with the group, the resource type and the
- *       resource id in one index it reads the rows it needs. Created once the engine has its schema (not by
- *       Flyway, which runs before the engine creates its tables); H2 and PostgreSQL alike.</li>
+ *       resource id in one index it reads the rows it needs ({@link EngineIndexes}).</li>
  * </ul>
  */
 @Component
 public class AuthorizationChecks extends AbstractProcessEnginePlugin {
 
   static final int GROUPS_CHECKED_AS_GIVEN = 100;
-
-  static final String DDL = "CREATE INDEX IF NOT EXISTS ACT_IDX_AUTH_GROUP_RESOURCE"
-      + " ON ACT_RU_AUTHORIZATION (GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_)";
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -63,19 +54,6 @@ public class AuthorizationChecks extends AbstractProcessEnginePlugin {
       }
     });
     configuration.setCustomSessionFactories(factories);
-  }
-
-  @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    try (Connection c = configuration.getDataSource().getConnection(); Statement s = c.createStatement()) {
-      s.execute(DDL);
-      if (!c.getAutoCommit()) {
-        c.commit();
-      }
-    } catch (SQLException e) {
-      throw new ProcessEngineException("could not create the authorization-check index: " + e.getMessage(), e);
-    }
   }
 
   /** Camunda's authorization manager, checking with the person's own groups instead of reading every group id. */
