@@ -10,6 +10,9 @@ final class Bench {
   /** Where the benchmarks keep their files ({@code -Dbench.dir}, default target/bench): H2 files and logs. */
   static final String DIR = System.getProperty("bench.dir", "target/bench");
 
+  /** {@code -Dbench.keep=true}: reuse the database an earlier run left in {@link #DIR}. */
+  static final boolean KEEP = Boolean.getBoolean("bench.keep");
+
   private Bench() {}
 
   static void print(String name, double value, String unit) {
