@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /** The product as a separate server process (java -cp the test classpath), to be killed for real. */
 final class ServerProcess {
@@ -24,14 +25,29 @@ final class ServerProcess {
 
   private final Process process;
   final int port;
+  private final String user;
+  private final String password;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private ServerProcess(Process process, int port) {
+  private ServerProcess(Process process, int port, String user, String password) {
     this.process = process;
     this.port = port;
+    this.user = user;
+    this.password = password;
   }
 
   static ServerProcess start(Path log, String... arguments) throws Exception {
+    List<String> withPassword = new ArrayList<>(List.of("--camunda.bpm.admin-user.password=" + PASSWORD));
+    withPassword.addAll(List.of(arguments));
+    return start(log, null, ADMIN, PASSWORD, withPassword.toArray(String[]::new));
+  }
+
+  /**
+   * As a container runs it: the process gets only {@code environment} (and PATH), not the test's, and the
+   * requests go as {@code user} with {@code password}. A null environment inherits the test's.
+   */
+  static ServerProcess start(Path log, Map<String, String> environment, String user, String password,
+      String... arguments) throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -39,11 +55,17 @@ final class ServerProcess {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
         "-cp", System.getProperty("java.class.path"), CollectiveNegotiationApplication.class.getName(),
-        "--server.port=" + port, "--camunda.bpm.admin-user.password=" + PASSWORD));
+        "--server.port=" + port));
     command.addAll(List.of(arguments));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    ServerProcess server = new ServerProcess(p, port);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    if (environment != null) {
+      String path = builder.environment().get("PATH");
+      builder.environment().clear();
+      builder.environment().put("PATH", path);
+      builder.environment().putAll(environment);
+    }
+    ServerProcess server = new ServerProcess(builder.start(), port, user, password);
     server.awaitUp();
     return server;
   }
@@ -55,7 +77,9 @@ final class ServerProcess {
         throw new IllegalStateException("server exited with " + process.exitValue());
       }
       try {
-        if (get("/actuator/health").contains("\"UP\"")) {
+        // the node's own status, not a component's: logged in, the answer lists db, jobExecutor ... each with its
+        // status, and "UP" of the database is there while the node is still DOWN (job executor not started)
+        if (get("/actuator/health").startsWith("{\"status\":\"UP\"")) {
           return;
         }
       } catch (IOException notYet) {
@@ -92,10 +116,22 @@ final class ServerProcess {
     return Long.parseLong(body.replaceAll("[^0-9]", ""));
   }
 
+  /** GET as someone else (a null user: no credentials), the whole answer. */
+  HttpResponse<String> getAs(String otherUser, String otherPassword, String path)
+      throws IOException, InterruptedException {
+    return http.send(request(path, otherUser, otherPassword).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    return request(path, user, password);
+  }
+
+  private HttpRequest.Builder request(String path, String asUser, String withPassword) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .timeout(Duration.ofSeconds(30));
+    return asUser == null ? request : request.header("Authorization", "Basic " + Base64.getEncoder()
+        .encodeToString((asUser + ":" + withPassword).getBytes(StandardCharsets.UTF_8)));
   }
 
   static String tempDir(String name) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.collectivenegotiation.CollectiveNegotiationApplication;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,6 +36,16 @@ class ProfilesTest {
     assertThatThrownBy(() -> app().run("--spring.datasource.url=jdbc:h2:mem:no-password", "--server.port=0",
             "--camunda.bpm.job-execution.enabled=false").close())
         .hasStackTraceContaining("CAMUNDA_ADMIN_PASSWORD");
+  }
+
+  @Test
+  @DisplayName("PostgreSQL 配置未设置 POSTGRES_PASSWORD → 拒绝启动并指明该变量，不把字面的 ${POSTGRES_PASSWORD} 当密码发给数据库")
+  void postgresNeedsItsPassword() {
+    Assumptions.assumeTrue(System.getenv("POSTGRES_PASSWORD") == null, "POSTGRES_PASSWORD is set here");
+    assertThatThrownBy(() -> app().profiles("postgres").run("--server.port=0",
+            "--camunda.bpm.admin-user.password=" + STRONG, "--camunda.bpm.job-execution.enabled=false").close())
+        .hasStackTraceContaining("未设置数据库密码：请设置环境变量 POSTGRES_PASSWORD")
+        .hasStackTraceContaining("set POSTGRES_PASSWORD");
   }
 
   @Test

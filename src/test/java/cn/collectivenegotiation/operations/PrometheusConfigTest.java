@@ -109,11 +109,15 @@ class PrometheusConfigTest {
         .isEqualTo("${" + MonitoringUser.PASSWORD_VARIABLE + ":}");
 
     Map<String, Object> service = at(compose, "services.prometheus");
-    List<String> secrets = (List<String>) service.get("secrets");
+    List<Map<String, Object>> secrets = (List<Map<String, Object>>) service.get("secrets");
     assertThat(secrets).hasSize(1);
-    assertThat(auth.get("password_file")).isEqualTo("/run/secrets/" + secrets.get(0));
-    assertThat(at(compose, "secrets." + secrets.get(0) + ".environment").toString())
+    String secret = secrets.get(0).get("source").toString();
+    assertThat(secrets.get(0)).as("mounted at compose's default place").doesNotContainKey("target");
+    assertThat(auth.get("password_file")).isEqualTo("/run/secrets/" + secret);
+    assertThat(at(compose, "secrets." + secret + ".environment").toString())
         .isEqualTo(MonitoringUser.PASSWORD_VARIABLE);
+    // Prometheus runs as nobody (prom/prometheus): the file compose writes as root must be readable by others
+    assertThat((Integer) secrets.get(0).get("mode") & 0004).as("mode %o", secrets.get(0).get("mode")).isNotZero();
 
     // both nodes create the user from the same variable, which compose requires to be set
     for (String node : List.of("node1", "node2")) {
