@@ -12,19 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.apache.ibatis.executor.Executor;
-import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
-import org.apache.ibatis.plugin.Intercepts;
-import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Plugin;
-import org.apache.ibatis.plugin.Signature;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -33,43 +26,45 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
  * Figure 6, deterministic where the timings are not: what the product writes against the bare model for the
  * same work, on the same database. {@code rows.start.*}: rows added per offer started (the product through
  * {@link OfferService}, the Java service behind {@code POST /api/offers}, as the api figure's officer; the bare
- * model through the Java API, as the api figure's baseline), counted table by table before and after
- * ({@code #} lines: every table that changed). {@code writes.start.*}: the SQL INSERT, UPDATE and DELETE
- * statements the engine sent for them (a MyBatis interceptor on the engine's sessions; the product's own tables
- * are written with JDBC and show in the row counts only), which also counts a row updated after its insert.
- * {@code rows.campaign.*}, {@code writes.campaign.*}: the same for 20 offers through the campaign figure's mix
- * (one of each of its 20 places), per offer; runtime rows of ended instances are gone again, so rows there are
- * what stays. {@code variables.*}: the variables of one started offer's process instance.
+ * model through the Java API, as the api figure's baseline), counted table by table before and after.
+ * {@code writes.start.*}: the INSERT, UPDATE and DELETE statements the database ran for them, the engine's and
+ * the product's own (H2's {@code INFORMATION_SCHEMA.QUERY_STATISTICS}; on H2 only), which also counts a row
+ * written again in the same start. {@code rows.campaign.*}, {@code writes.campaign.*}: the same per offer for
+ * 20 offers through the campaign figure's mix (one of each of its 20 places), one at a time; runtime rows of
+ * ended instances are gone again, so rows there are what stays. {@code #} lines: every table that changed.
+ * {@code variables.*}: the variables of one started offer's process instance.
  */
 final class RowsBenchmark {
+
+  private static final Pattern WRITE = Pattern.compile("^\\s*(insert\\s+into|update|delete\\s+from|delete)\\s+\"?(\\w+)",
+      Pattern.CASE_INSENSITIVE);
 
   private RowsBenchmark() {}
 
   static void run(ProcessEngine engine, DataSource dataSource, OfferService offers, int n, LocalDate day)
       throws Exception {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    WriteCounter writes = new WriteCounter();
-    configuration.getSqlSessionFactory().getConfiguration().addInterceptor(writes);
     Bench.note("history event handlers: " + configuration.getCustomHistoryEventHandlers().stream()
         .map(h -> h.getClass().getSimpleName()).toList() + (configuration.isEnableDefaultDbHistoryEventHandler()
         ? " after Camunda's default database handler" : ""));
+    boolean h2 = statementStatistics(dataSource);
     CurrentUser officer = new CurrentUser(ApiBenchmark.OFFICER, List.of("union-shizhong"));
     Clock.set(day);
 
     String[] last = new String[1];
-    Figure product = measure(dataSource, writes, () -> {
+    Figure product = measure(dataSource, h2, () -> {
       for (int i = 0; i < n; i++) {
         last[0] = offers.send(Offers.unionOffer(day.toString(), 90_000 + i, "SHIZHONG", 20 + i), officer).processInstanceId();
       }
     });
     String productInstance = last[0];
-    Figure bare = measure(dataSource, writes, () -> {
+    Figure bare = measure(dataSource, h2, () -> {
       for (int i = 0; i < n; i++) {
         last[0] = engine.getRuntimeService().startProcessInstanceByKey(ChainModel.BARE.key,
             ChainModel.BARE.offer(90_000 + i, day)).getId();
       }
     });
-    report("start", n, product, bare);
+    report("start", n, product, bare, h2);
     List<VariableInstance> productVariables = engine.getRuntimeService().createVariableInstanceQuery()
         .processInstanceIdIn(productInstance).list();
     List<VariableInstance> bareVariables = engine.getRuntimeService().createVariableInstanceQuery()
@@ -81,73 +76,85 @@ final class RowsBenchmark {
 
     if (Boolean.parseBoolean(System.getProperty("bench.rows.campaign", "true"))) {
       int mix = 20;
-      Figure productMix = measure(dataSource, writes,
+      Figure productMix = measure(dataSource, h2,
           () -> CampaignBenchmark.run(engine, ChainModel.PRODUCT, mix, 1, 95_000, day));
-      Figure bareMix = measure(dataSource, writes,
+      Figure bareMix = measure(dataSource, h2,
           () -> CampaignBenchmark.run(engine, ChainModel.BARE, mix, 1, 95_000, day));
-      report("campaign", mix, productMix, bareMix);
+      report("campaign", mix, productMix, bareMix, h2);
     }
   }
 
-  private static void report(String what, int n, Figure product, Figure bare) {
+  private static void report(String what, int n, Figure product, Figure bare, boolean h2) {
     Bench.print("rows." + what + ".product", product.rows() / (double) n, "rows/offer");
     Bench.print("rows." + what + ".bare", bare.rows() / (double) n, "rows/offer");
-    Bench.print("writes." + what + ".product", product.statements() / (double) n, "statements/offer");
-    Bench.print("writes." + what + ".bare", bare.statements() / (double) n, "statements/offer");
-    Bench.note(what + ", rows per offer by table (product / bare):");
-    Map<String, long[]> tables = new TreeMap<>();
-    product.tables().forEach((t, c) -> tables.computeIfAbsent(t, k -> new long[2])[0] = c);
-    bare.tables().forEach((t, c) -> tables.computeIfAbsent(t, k -> new long[2])[1] = c);
-    tables.forEach((t, c) -> Bench.note(String.format(Locale.ROOT, "  %-28s %7.2f %7.2f", t, c[0] / (double) n, c[1] / (double) n)));
-    Bench.note(what + ", statements per offer (product / bare):");
-    Map<String, long[]> statements = new TreeMap<>();
-    product.byStatement().forEach((s, c) -> statements.computeIfAbsent(s, k -> new long[2])[0] = c);
-    bare.byStatement().forEach((s, c) -> statements.computeIfAbsent(s, k -> new long[2])[1] = c);
-    statements.forEach((s, c) -> Bench.note(String.format(Locale.ROOT, "  %-44s %7.2f %7.2f", s, c[0] / (double) n, c[1] / (double) n)));
+    if (h2) {
+      Bench.print("writes." + what + ".product", product.statements() / (double) n, "statements/offer");
+      Bench.print("writes." + what + ".bare", bare.statements() / (double) n, "statements/offer");
+    }
+    Bench.note(what + ", per offer, product / bare: rows added; INSERT, UPDATE, DELETE statements");
+    TreeSet<String> tables = new TreeSet<>(product.added().keySet());
+    tables.addAll(bare.added().keySet());
+    product.writes().keySet().forEach(k -> tables.add(k.substring(k.indexOf(' ') + 1)));
+    bare.writes().keySet().forEach(k -> tables.add(k.substring(k.indexOf(' ') + 1)));
+    for (String t : tables) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-24s rows %6.2f / %6.2f", t,
+          product.added().getOrDefault(t, 0L) / (double) n, bare.added().getOrDefault(t, 0L) / (double) n));
+      for (String kind : List.of("INSERT", "UPDATE", "DELETE")) {
+        long p = product.writes().getOrDefault(kind + " " + t, 0L);
+        long b = bare.writes().getOrDefault(kind + " " + t, 0L);
+        if (p != 0 || b != 0) {
+          line.append(String.format(Locale.ROOT, "; %s %.2f / %.2f", kind, p / (double) n, b / (double) n));
+        }
+      }
+      Bench.note(line.toString());
+    }
   }
 
   interface Work {
     void run() throws Exception;
   }
 
-  /** Rows added per table (only those that changed), and the engine's write statements by name. */
-  record Figure(Map<String, Long> tables, Map<String, Long> byStatement) {
+  /** Rows added per table (those that changed), and write statements by "KIND TABLE". */
+  record Figure(Map<String, Long> added, Map<String, Long> writes) {
     long rows() {
-      return tables.values().stream().mapToLong(Long::longValue).sum();
+      return added.values().stream().mapToLong(Long::longValue).sum();
     }
 
     long statements() {
-      return byStatement.values().stream().mapToLong(Long::longValue).sum();
+      return writes.values().stream().mapToLong(Long::longValue).sum();
     }
   }
 
-  private static Figure measure(DataSource dataSource, WriteCounter writes, Work work) throws Exception {
-    Map<String, Long> before = count(dataSource);
-    writes.reset();
+  private static Figure measure(DataSource dataSource, boolean h2, Work work) throws Exception {
+    Map<String, Long> before = rows(dataSource);
+    Map<String, Long> writesBefore = h2 ? writes(dataSource) : Map.of();
     work.run();
-    Map<String, Long> byStatement = writes.snapshot();
-    Map<String, Long> after = count(dataSource);
-    Map<String, Long> added = new TreeMap<>();
-    after.forEach((t, c) -> {
-      long d = c - before.getOrDefault(t, 0L);
-      if (d != 0) {
-        added.put(t, d);
+    Map<String, Long> writesAfter = h2 ? writes(dataSource) : Map.of();
+    Map<String, Long> after = rows(dataSource);
+    return new Figure(difference(before, after), difference(writesBefore, writesAfter));
+  }
+
+  private static Map<String, Long> difference(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> d = new TreeMap<>();
+    after.forEach((k, c) -> {
+      long v = c - before.getOrDefault(k, 0L);
+      if (v != 0) {
+        d.put(k, v);
       }
     });
-    return new Figure(added, byStatement);
+    return d;
   }
 
   /** Rows of every table of the schema the application uses: the engine's and the product's (Flyway's own left out). */
-  private static Map<String, Long> count(DataSource dataSource) throws SQLException {
+  private static Map<String, Long> rows(DataSource dataSource) throws SQLException {
     Map<String, Long> counts = new TreeMap<>();
     try (Connection c = dataSource.getConnection()) {
       List<String> tables = new ArrayList<>();
       try (ResultSet r = c.getMetaData().getTables(null, c.getSchema(), "%", null)) {
         while (r.next()) {
-          String type = r.getString("TABLE_TYPE");
+          String type = r.getString("TABLE_TYPE").toUpperCase(Locale.ROOT);
           String name = r.getString("TABLE_NAME");
-          if (type != null && type.toUpperCase(Locale.ROOT).endsWith("TABLE") && !type.toUpperCase(Locale.ROOT).contains("SYSTEM")
-              && !name.toLowerCase(Locale.ROOT).startsWith("flyway")) {
+          if (type.endsWith("TABLE") && !type.contains("SYSTEM") && !name.toLowerCase(Locale.ROOT).startsWith("flyway")) {
             tables.add(name);
           }
         }
@@ -164,36 +171,32 @@ final class RowsBenchmark {
     return counts;
   }
 
-  /** Counts the INSERT, UPDATE and DELETE statements the engine's MyBatis sessions execute, by statement id. */
-  @Intercepts(@Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class}))
-  static final class WriteCounter implements Interceptor {
-
-    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
-
-    @Override
-    public Object intercept(Invocation invocation) throws Throwable {
-      MappedStatement statement = (MappedStatement) invocation.getArgs()[0];
-      String id = statement.getId();
-      counts.computeIfAbsent(id.substring(id.lastIndexOf('.') + 1), k -> new LongAdder()).increment();
-      return invocation.proceed();
+  /** Turns on H2's statement statistics (every session's statements, by text, with how often each ran); false elsewhere. */
+  private static boolean statementStatistics(DataSource dataSource) throws SQLException {
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      if (!c.getMetaData().getDatabaseProductName().startsWith("H2")) {
+        Bench.note("write statements are counted on H2 only");
+        return false;
+      }
+      s.execute("SET QUERY_STATISTICS_MAX_ENTRIES 100000");
+      s.execute("SET QUERY_STATISTICS TRUE");
+      return true;
     }
+  }
 
-    @Override
-    public Object plugin(Object target) {
-      return Plugin.wrap(target, this);
+  /** INSERT, UPDATE and DELETE statements run so far, by "KIND TABLE". */
+  private static Map<String, Long> writes(DataSource dataSource) throws SQLException {
+    Map<String, Long> counts = new TreeMap<>();
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+         ResultSet r = s.executeQuery("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+      while (r.next()) {
+        Matcher m = WRITE.matcher(r.getString(1));
+        if (m.find()) {
+          String kind = m.group(1).toUpperCase(Locale.ROOT).split("\\s+")[0];
+          counts.merge(kind + " " + m.group(2).toUpperCase(Locale.ROOT), r.getLong(2), Long::sum);
+        }
+      }
     }
-
-    @Override
-    public void setProperties(Properties properties) {}
-
-    void reset() {
-      counts.clear();
-    }
-
-    Map<String, Long> snapshot() {
-      Map<String, Long> m = new TreeMap<>();
-      counts.forEach((k, v) -> m.put(k, v.sum()));
-      return m;
-    }
+    return counts;
   }
 }
