@@ -82,6 +82,23 @@ final class RowsBenchmark {
           () -> CampaignBenchmark.run(engine, ChainModel.BARE, mix, 1, 95_000, day));
       report("campaign", mix, productMix, bareMix, h2);
     }
+    detailsByVariable(dataSource, ChainModel.PRODUCT.key);
+  }
+
+  /** Which variables of a model's instances (all of them in the database) the value log holds most rows of. */
+  private static void detailsByVariable(DataSource dataSource, String processDefinitionKey) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+         java.sql.PreparedStatement s = c.prepareStatement("SELECT NAME_, COUNT(*) FROM ACT_HI_DETAIL WHERE PROC_DEF_KEY_ = ?"
+             + " GROUP BY NAME_ ORDER BY COUNT(*) DESC, NAME_")) {
+      s.setString(1, processDefinitionKey);
+      StringBuilder line = new StringBuilder(processDefinitionKey + "'s ACT_HI_DETAIL rows by variable:");
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          line.append(' ').append(r.getString(1)).append(' ').append(r.getLong(2));
+        }
+      }
+      Bench.note(line.toString());
+    }
   }
 
   private static void report(String what, int n, Figure product, Figure bare, boolean h2) {
