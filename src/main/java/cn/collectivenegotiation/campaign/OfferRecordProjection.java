@@ -34,7 +34,11 @@ public class OfferRecordProjection extends AbstractProcessEnginePlugin implement
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-    handlers.add(this);
+    // the starter has added it already when it is the application's one HistoryEventHandler bean: twice
+    // would write each status change of offer_record twice
+    if (!handlers.contains(this)) {
+      handlers.add(this);
+    }
     configuration.setCustomHistoryEventHandlers(handlers);
   }
 

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -86,7 +87,7 @@ public class OfferRegistration implements ExecutionListener {
     store(execution, ENTERPRISE_NAME, offer.enterpriseName());
     store(execution, REPORTING_UNIT, offer.reportingUnit().name());
     store(execution, WORKFORCE, offer.workforce());
-    execution.setVariable(TOPICS, Spin.JSON(offer.topics().stream().map(Enum::name).toList()));
+    storeJson(execution, TOPICS, Spin.JSON(offer.topics().stream().map(Enum::name).toList()));
     store(execution, OFFER_DATE, offer.offerDate().toString());
     store(execution, DELIVERY_DATE, offer.deliveryDate().toString());
     store(execution, DELIVERY_METHOD, offer.deliveryMethod().name());
@@ -95,7 +96,7 @@ public class OfferRegistration implements ExecutionListener {
     }
     store(execution, OFFER_KIND, offer.kind().name());
     if (offer.regional()) {
-      execution.setVariable(COVERED_ENTERPRISES, Spin.JSON(CoveredEnterprises.toJson(offer.covered())));
+      storeJson(execution, COVERED_ENTERPRISES, Spin.JSON(CoveredEnterprises.toJson(offer.covered())));
     }
 
     execution.setVariable(OFFEROR_GROUPS, String.join(",", offer.offerorGroups()));
@@ -156,6 +157,13 @@ public class OfferRegistration implements ExecutionListener {
 
   private static void store(DelegateExecution execution, String name, Object value) {
     if (!java.util.Objects.equals(execution.getVariable(name), value)) {
+      execution.setVariable(name, value);
+    }
+  }
+
+  /** As {@link #store}, for a list stored as JSON: one given as the same JSON already is left as it is. */
+  private static void storeJson(DelegateExecution execution, String name, SpinJsonNode value) {
+    if (!(execution.getVariable(name) instanceof SpinJsonNode given && given.toString().equals(value.toString()))) {
       execution.setVariable(name, value);
     }
   }

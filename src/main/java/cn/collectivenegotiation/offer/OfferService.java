@@ -10,6 +10,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.Spin;
 import org.springframework.stereotype.Service;
 
 /** Sends an offer for a person: starts {@code collective-offer} as that person. */
@@ -54,12 +55,16 @@ public class OfferService {
     }
   }
 
-  /** Lists travel as JSON text, the way Tasklist sends a checklist; the start listener stores them as JSON. */
+  /**
+   * Lists go to the engine as JSON values, the type the start listener stores them in (the validator reads them
+   * as it reads Tasklist's checklist): a list given already in its normalised form is then written once, not
+   * first as text and again as JSON.
+   */
   private Map<String, Object> engineValues(Map<String, Object> body) {
     Map<String, Object> values = new LinkedHashMap<>();
     body.forEach((k, v) -> {
       try {
-        values.put(k, v instanceof Iterable<?> || v instanceof Map<?, ?> ? json.writeValueAsString(v) : v);
+        values.put(k, v instanceof Iterable<?> || v instanceof Map<?, ?> ? Spin.JSON(json.writeValueAsString(v)) : v);
       } catch (JsonProcessingException e) {
         throw new IllegalArgumentException(e);
       }

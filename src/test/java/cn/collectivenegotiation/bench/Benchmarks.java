@@ -1,6 +1,7 @@
 package cn.collectivenegotiation.bench;
 
 import cn.collectivenegotiation.CollectiveNegotiationApplication;
+import cn.collectivenegotiation.offer.OfferService;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -26,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>{@code -Dbench.db=h2} (default: the product's crash-safe H2 file, fresh under target/bench) or
  *       {@code postgres} (embedded PostgreSQL);</li>
  *   <li>{@code -Dbench.only=startup,deadlines,campaign,api,statistics} (default: all, in this order); also
- *       {@code h2growth}, not in the default list ({@link H2FileGrowthBenchmark}, {@code bench.h2growth.offers});</li>
+ *       {@code h2growth}, not in the default list ({@link H2FileGrowthBenchmark}, {@code bench.h2growth.offers});
+ *       {@code rows}, last ({@link RowsBenchmark}: rows and statements written per offer, {@code bench.rows.offers},
+ *       20);</li>
  *   <li>sizes (the issue's here; the bench profile in pom.xml passes the ones that finish in 20 minutes on
  *       this shared machine): {@code bench.campaign.offers} (10,000), {@code bench.deadlines.offers} (10,000),
  *       {@code bench.api.seconds} (60), {@code bench.api.bare.seconds} (60), {@code bench.statistics.offers}
@@ -42,7 +45,7 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   public static void main(String[] args) throws Exception {
-    Set<String> only = Set.of(System.getProperty("bench.only", "startup,deadlines,campaign,api,statistics").split(","));
+    Set<String> only = Set.of(System.getProperty("bench.only", "startup,deadlines,campaign,api,statistics,rows").split(","));
     int campaignOffers = Integer.getInteger("bench.campaign.offers", 10_000);
     int deadlineOffers = Integer.getInteger("bench.deadlines.offers", 10_000);
     int apiSeconds = Integer.getInteger("bench.api.seconds", 60);
@@ -129,6 +132,13 @@ public final class Benchmarks {
         // not in the default list: one setting of the H2 file per run, on a fresh file (README, the H2 file)
         if (only.contains("h2growth")) {
           H2FileGrowthBenchmark.run(app, Integer.getInteger("bench.h2growth.offers", 2_000), threads);
+        }
+
+        // last, so its offers and their timers are no other figure's work; a day no other figure uses
+        if (only.contains("rows")) {
+          ApiBenchmark.ensureOfficer(engine.getIdentityService());
+          RowsBenchmark.run(engine, app.getBean(javax.sql.DataSource.class), app.getBean(OfferService.class),
+              Integer.getInteger("bench.rows.offers", 20), LocalDate.parse("2024-09-02"));
         }
       }
     }
