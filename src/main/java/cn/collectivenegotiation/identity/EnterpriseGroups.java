@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -125,12 +124,8 @@ public class EnterpriseGroups {
               g.setType(w.type());
               identity.saveGroup(g);
               if (w.reader() != null) {
-                Authorization read = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-                read.setGroupId(w.reader());
-                read.setResource(Resources.GROUP);
-                read.setResourceId(id);
-                read.addPermission(Permissions.READ);
-                engine.getAuthorizationService().saveAuthorization(read);
+                OfferAuthorizations.grant(engine.getAuthorizationService(), w.reader(), Resources.GROUP, id,
+                    Permissions.READ);
               }
             } else if (!w.name().equals(g.getName()) && w.replaces(g)) {
               g.setName(w.name());
