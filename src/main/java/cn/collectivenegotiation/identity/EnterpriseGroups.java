@@ -143,9 +143,14 @@ public class EnterpriseGroups {
   /** A group's name and type as the product makes it, and the names of its own it may replace. */
   private record Wanted(String name, String type, Set<String> productNames, String reader) {
     boolean replaces(Group existing) {
-      String current = existing.getName();
-      return !known(current) || current.trim().equals(existing.getId()) || productNames.contains(current);
+      return unnamed(existing) || productNames.contains(existing.getName());
     }
+  }
+
+  /** Whether Tasklist would show the group's id for its name: it has none, a blank one, or its id. */
+  static boolean unnamed(Group group) {
+    String name = group.getName();
+    return !known(name) || name.trim().equals(group.getId());
   }
 
   private static Map<String, Group> existing(IdentityService identity, List<String> ids) {
