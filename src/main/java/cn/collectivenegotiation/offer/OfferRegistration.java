@@ -109,8 +109,7 @@ public class OfferRegistration implements ExecutionListener {
     Deadline response = calendar.period(offer.deliveryDate(), deadlines.getResponse(),
         "依据《集体合同规定》第三十二条，自" + LegalCalendar.chinese(offer.deliveryDate()) + "送达之日起"
             + deadlines.getResponse().getDays() + "日内书面应约，送达当日不计入，末日遇法定休假日顺延");
-    response.writeTo(execution, "response");
-    execution.setVariable("responseReminderAt", calendar.reminderAt(response, deadlines.getResponseReminderWorkingDays()));
+    calendar.writeWithReminder(execution, response, "response", deadlines.getResponseReminderWorkingDays());
 
     // the registry keeps every enterprise the product deals with
     String user = sender == null ? null : sender.getUserId();
