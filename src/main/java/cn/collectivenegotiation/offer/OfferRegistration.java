@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -154,7 +155,7 @@ public class OfferRegistration implements ExecutionListener {
   }
 
   private static void store(DelegateExecution execution, String name, Object value) {
-    if (!java.util.Objects.equals(execution.getVariable(name), value)) {
+    if (!Objects.equals(execution.getVariable(name), value)) {
       execution.setVariable(name, value);
     }
   }
