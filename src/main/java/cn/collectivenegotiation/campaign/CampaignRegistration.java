@@ -60,8 +60,7 @@ public class CampaignRegistration implements ExecutionListener {
     // "于3月29日前报送": the deadline is a date the notice fixes, not a period, so it does not shift
     Deadline report = new Deadline(stored.reportDeadline(), startOf(stored.reportDeadline().plusDays(1)).toInstant(),
         "依据" + stored.name() + "通知，活动结束后于" + LegalCalendar.chinese(stored.reportDeadline()) + "前报送统计表", null);
-    report.writeTo(execution, "statisticsReport");
-    execution.setVariable("statisticsReportReminderAt", calendar.reminderAt(report, 1));
+    calendar.writeWithReminder(execution, report, "statisticsReport", 1);
 
     // the campaign's own instance is the city's: its review lists every unit's problems and photos, so no
     // unit's union reads it; each unit reads its own campaign-unit-report (UnitReportAuthorization)

@@ -66,8 +66,7 @@ public class ContractRecorder {
         java.util.Date.from(end.minusMonths(3).atStartOfDay(LegalTime.zone()).toInstant()));
     Deadline filing = calendar.period(signed, deadlines.getFiling(), "依据《集体合同规定》第四十二条，自"
         + LegalCalendar.chinese(signed) + "签订之日起" + deadlines.getFiling().getDays() + "日内报送审查");
-    filing.writeTo(task.getExecution(), "filing");
-    task.setVariable("filingReminderAt", calendar.reminderAt(filing, deadlines.getFilingReminderWorkingDays()));
+    calendar.writeWithReminder(task.getExecution(), filing, "filing", deadlines.getFilingReminderWorkingDays());
   }
 
   private static java.util.List<String> enterprisesOf(DelegateTask task) {
@@ -85,10 +84,8 @@ public class ContractRecorder {
     Deadline review = calendar.period(filed, deadlines.getContractReview(), "依据《集体合同规定》第四十四、四十七条，自"
         + LegalCalendar.chinese(filed) + "收到文本之日起" + deadlines.getContractReview().getDays()
         + "日内审查，期满未提出异议的即行生效");
-    review.writeTo(task.getExecution(), "review");
     // an objection not delivered within the period is lost (第四十七条): the bureau is reminded before it ends
-    task.setVariable("reviewReminderAt",
-        calendar.reminderAt(review, deadlines.getContractReviewReminderWorkingDays()));
+    calendar.writeWithReminder(task.getExecution(), review, "review", deadlines.getContractReviewReminderWorkingDays());
   }
 
   public void filingFollowUp(DelegateTask task) {

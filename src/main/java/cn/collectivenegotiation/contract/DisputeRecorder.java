@@ -36,8 +36,7 @@ public class DisputeRecorder {
     Period period = deadlines.getDisputeCoordination();
     Deadline coordination = calendar.period(today, period, "依据《集体合同规定》第四十九至五十二条，自"
         + LegalCalendar.chinese(today) + "受理之日起" + period.getDays() + "日内结束协调处理");
-    coordination.writeTo(execution, "dispute");
-    execution.setVariable("disputeReminderAt", calendar.reminderAt(coordination, deadlines.getDisputeReminderWorkingDays()));
+    calendar.writeWithReminder(execution, coordination, "dispute", deadlines.getDisputeReminderWorkingDays());
     execution.setVariable("disputeExtended", false);
   }
 
@@ -58,9 +57,7 @@ public class DisputeRecorder {
       LocalDate lastDay = LocalDate.parse((String) task.getVariable("disputeDeadline"));
       Deadline extended = calendar.period(lastDay, Period.ofDays(days), "依据《集体合同规定》，协调期满未结束的延长"
           + days + "日（不超过" + deadlines.getDisputeExtensionMaxDays() + "日），自" + LegalCalendar.chinese(lastDay) + "起算");
-      extended.writeTo(task.getExecution(), "dispute");
-      task.getExecution().setVariable("disputeReminderAt",
-          calendar.reminderAt(extended, deadlines.getDisputeReminderWorkingDays()));
+      calendar.writeWithReminder(task.getExecution(), extended, "dispute", deadlines.getDisputeReminderWorkingDays());
       task.setVariable("disputeExtended", true);
     }
     in.throwIfInvalid();

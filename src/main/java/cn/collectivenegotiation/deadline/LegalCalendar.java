@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Set;
 import java.util.TreeSet;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -92,8 +93,17 @@ public class LegalCalendar {
   }
 
   /** The start of the day {@code workingDays} working days before the deadline's last day. */
-  public Date reminderAt(Deadline deadline, int workingDays) {
+  private Date reminderAt(Deadline deadline, int workingDays) {
     return Date.from(workingDaysBefore(deadline.lastDay(), workingDays).atStartOfDay(LegalTime.zone()).toInstant());
+  }
+
+  /**
+   * Writes {@code deadline} as {@code name} ({@link Deadline#writeTo}) and {@code <name>ReminderAt}, the start of
+   * the day {@code workingDays} working days before its last day, which the reminder's timer reads.
+   */
+  public void writeWithReminder(VariableScope scope, Deadline deadline, String name, int workingDays) {
+    deadline.writeTo(scope, name);
+    scope.setVariable(name + "ReminderAt", reminderAt(deadline, workingDays));
   }
 
   /** Today in the law's time zone, on the engine's clock. BPMN: {@code ${legalCalendar.today()}}. */

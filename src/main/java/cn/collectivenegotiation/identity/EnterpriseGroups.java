@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -125,12 +124,8 @@ public class EnterpriseGroups {
               g.setType(w.type());
               identity.saveGroup(g);
               if (w.reader() != null) {
-                Authorization read = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-                read.setGroupId(w.reader());
-                read.setResource(Resources.GROUP);
-                read.setResourceId(id);
-                read.addPermission(Permissions.READ);
-                engine.getAuthorizationService().saveAuthorization(read);
+                OfferAuthorizations.grant(engine.getAuthorizationService(), w.reader(), Resources.GROUP, id,
+                    Permissions.READ);
               }
             } else if (!w.name().equals(g.getName()) && w.replaces(g)) {
               g.setName(w.name());
@@ -148,9 +143,14 @@ public class EnterpriseGroups {
   /** A group's name and type as the product makes it, and the names of its own it may replace. */
   private record Wanted(String name, String type, Set<String> productNames, String reader) {
     boolean replaces(Group existing) {
-      String current = existing.getName();
-      return !known(current) || current.trim().equals(existing.getId()) || productNames.contains(current);
+      return unnamed(existing) || productNames.contains(existing.getName());
     }
+  }
+
+  /** Whether Tasklist would show the group's id for its name: it has none, a blank one, or its id. */
+  static boolean unnamed(Group group) {
+    String name = group.getName();
+    return !known(name) || name.trim().equals(group.getId());
   }
 
   private static Map<String, Group> existing(IdentityService identity, List<String> ids) {

@@ -32,14 +32,17 @@ public class OfferAuthorizations {
   public void grantReadOnInstance(String processInstanceId, List<String> groupIds) {
     Context.getCommandContext().runWithoutAuthorization(() -> {
       for (String group : groupIds) {
-        grant(group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
-        grant(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
+        grant(authorizationService, group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+        grant(authorizationService, group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+            HistoricProcessInstancePermissions.READ);
       }
       return null;
     });
   }
 
-  private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+  /** Grants {@code groupId} one permission on one resource; the caller decides whether checks apply. */
+  static void grant(AuthorizationService authorizationService, String groupId, Resource resource, String resourceId,
+      Permission permission) {
     Authorization a = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
     a.setGroupId(groupId);
     a.setResource(resource);

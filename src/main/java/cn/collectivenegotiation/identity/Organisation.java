@@ -145,7 +145,7 @@ public class Organisation implements ApplicationRunner {
       g.setName(name);
       g.setType(type);
       identityService.saveGroup(g);
-    } else if (g.getName() == null || g.getName().isBlank() || g.getName().equals(id)) {
+    } else if (EnterpriseGroups.unnamed(g)) {
       g.setName(name);
       identityService.saveGroup(g);
     }

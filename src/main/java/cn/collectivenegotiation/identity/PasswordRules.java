@@ -2,6 +2,7 @@ package cn.collectivenegotiation.identity;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
@@ -27,35 +28,39 @@ public final class PasswordRules {
 
   /** "至少10个字符、至少1个大写字母…" */
   public static String chinese(List<PasswordPolicyRule> rules) {
-    return rules.stream().map(r -> chinese(r.getPlaceholder(), r.getParameters())).collect(Collectors.joining("、"));
+    return describe(rules, Rule::chinese, "、");
   }
 
   /** "at least 10 characters, at least 1 upper-case letter(s) …" */
   public static String english(List<PasswordPolicyRule> rules) {
-    return rules.stream().map(r -> english(r.getPlaceholder(), r.getParameters())).collect(Collectors.joining(", "));
+    return describe(rules, Rule::english, ", ");
   }
 
-  private static String chinese(String placeholder, Map<String, String> p) {
-    return switch (placeholder) {
-      case "PASSWORD_POLICY_LENGTH" -> "至少" + p.get("minLength") + "个字符";
-      case "PASSWORD_POLICY_LOWERCASE" -> "至少" + p.get("minLowerCase") + "个小写字母";
-      case "PASSWORD_POLICY_UPPERCASE" -> "至少" + p.get("minUpperCase") + "个大写字母";
-      case "PASSWORD_POLICY_DIGIT" -> "至少" + p.get("minDigit") + "位数字";
-      case "PASSWORD_POLICY_SPECIAL" -> "至少" + p.get("minSpecial") + "个特殊字符（如 !@#$%&*-_）";
-      case "PASSWORD_POLICY_USER_DATA" -> "不得包含用户名、姓名或邮箱";
-      default -> placeholder + (p == null || p.isEmpty() ? "" : " " + p);
-    };
+  private static String describe(List<PasswordPolicyRule> rules, Function<Rule, String> language, String separator) {
+    return rules.stream().map(r -> describe(r, language)).collect(Collectors.joining(separator));
   }
 
-  private static String english(String placeholder, Map<String, String> p) {
-    return switch (placeholder) {
-      case "PASSWORD_POLICY_LENGTH" -> "at least " + p.get("minLength") + " characters";
-      case "PASSWORD_POLICY_LOWERCASE" -> "at least " + p.get("minLowerCase") + " lower-case letter(s)";
-      case "PASSWORD_POLICY_UPPERCASE" -> "at least " + p.get("minUpperCase") + " upper-case letter(s)";
-      case "PASSWORD_POLICY_DIGIT" -> "at least " + p.get("minDigit") + " digit(s)";
-      case "PASSWORD_POLICY_SPECIAL" -> "at least " + p.get("minSpecial") + " special character(s)";
-      case "PASSWORD_POLICY_USER_DATA" -> "not containing the user's id, names or e-mail";
-      default -> placeholder + (p == null || p.isEmpty() ? "" : " " + p);
-    };
+  private static String describe(PasswordPolicyRule rule, Function<Rule, String> language) {
+    Map<String, String> p = rule.getParameters();
+    Rule known = RULES.get(rule.getPlaceholder());
+    if (known == null) {
+      return rule.getPlaceholder() + (p == null || p.isEmpty() ? "" : " " + p);
+    }
+    String text = language.apply(known);
+    return known.parameter() == null ? text : text.replace("{}", String.valueOf(p.get(known.parameter())));
   }
+
+  /** A rule of Camunda's default policy in both languages; {@code {}} stands for its parameter's value. */
+  private record Rule(String parameter, String chinese, String english) {}
+
+  /** By placeholder, the rules of Camunda's default policy. */
+  private static final Map<String, Rule> RULES = Map.of(
+      "PASSWORD_POLICY_LENGTH", new Rule("minLength", "至少{}个字符", "at least {} characters"),
+      "PASSWORD_POLICY_LOWERCASE", new Rule("minLowerCase", "至少{}个小写字母", "at least {} lower-case letter(s)"),
+      "PASSWORD_POLICY_UPPERCASE", new Rule("minUpperCase", "至少{}个大写字母", "at least {} upper-case letter(s)"),
+      "PASSWORD_POLICY_DIGIT", new Rule("minDigit", "至少{}位数字", "at least {} digit(s)"),
+      "PASSWORD_POLICY_SPECIAL",
+      new Rule("minSpecial", "至少{}个特殊字符（如 !@#$%&*-_）", "at least {} special character(s)"),
+      "PASSWORD_POLICY_USER_DATA",
+      new Rule(null, "不得包含用户名、姓名或邮箱", "not containing the user's id, names or e-mail"));
 }

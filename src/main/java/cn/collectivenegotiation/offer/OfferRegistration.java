@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -110,8 +111,7 @@ public class OfferRegistration implements ExecutionListener {
     Deadline response = calendar.period(offer.deliveryDate(), deadlines.getResponse(),
         "依据《集体合同规定》第三十二条，自" + LegalCalendar.chinese(offer.deliveryDate()) + "送达之日起"
             + deadlines.getResponse().getDays() + "日内书面应约，送达当日不计入，末日遇法定休假日顺延");
-    response.writeTo(execution, "response");
-    execution.setVariable("responseReminderAt", calendar.reminderAt(response, deadlines.getResponseReminderWorkingDays()));
+    calendar.writeWithReminder(execution, response, "response", deadlines.getResponseReminderWorkingDays());
 
     // the registry keeps every enterprise the product deals with
     String user = sender == null ? null : sender.getUserId();
@@ -156,7 +156,7 @@ public class OfferRegistration implements ExecutionListener {
   }
 
   private static void store(DelegateExecution execution, String name, Object value) {
-    if (!java.util.Objects.equals(execution.getVariable(name), value)) {
+    if (!Objects.equals(execution.getVariable(name), value)) {
       execution.setVariable(name, value);
     }
   }

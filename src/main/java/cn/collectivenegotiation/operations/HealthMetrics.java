@@ -28,38 +28,21 @@ class HealthMetrics implements MeterBinder {
   static final List<String> COMPONENTS = List.of("all", "db", "jobExecutor", "legalCalendar");
 
   private final ObjectProvider<HealthEndpoint> health;
-  private final long refreshNanos;
-  private volatile Map<String, Double> statuses;
-  private volatile long takenAt;
+  private final Refreshed<Map<String, Double>> statuses;
 
   HealthMetrics(ObjectProvider<HealthEndpoint> health,
       @Value("${negotiation.metrics.refresh:PT30S}") Duration refresh) {
     this.health = health;
-    this.refreshNanos = refresh.toNanos();
+    this.statuses = new Refreshed<>(this::take, refresh, System::nanoTime);
   }
 
   @Override
   public void bindTo(MeterRegistry registry) {
     for (String component : COMPONENTS) {
-      Gauge.builder("health.status", this, h -> h.current().getOrDefault(component, Double.NaN))
+      Gauge.builder("health.status", this, h -> h.statuses.get().getOrDefault(component, Double.NaN))
           .description("节点健康状态 1=UP 0=其他 (the node's health, 1 = UP)").tag("component", component)
           .register(registry);
     }
-  }
-
-  private Map<String, Double> current() {
-    long now = System.nanoTime();
-    Map<String, Double> s = statuses;
-    if (s == null || now - takenAt >= refreshNanos) {
-      synchronized (this) {
-        s = statuses;
-        if (s == null || now - takenAt >= refreshNanos) {
-          statuses = s = take();
-          takenAt = now;
-        }
-      }
-    }
-    return s;
   }
 
   /** One call of the health endpoint, all components at once. */

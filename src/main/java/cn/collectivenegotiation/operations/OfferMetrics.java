@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -46,21 +47,21 @@ class OfferMetrics implements MeterBinder {
       Metrics.JOB_ACQUIRED_FAILURE, Metrics.JOB_EXECUTION_REJECTED, Metrics.JOB_SUCCESSFUL, Metrics.JOB_FAILED,
       Metrics.JOB_LOCKED_EXCLUSIVE, Metrics.EXECUTED_DECISION_ELEMENTS);
 
-  record Snapshot(Instant takenAt, Map<OfferStatus, Long> byStatus, long overdue, long incidents, long dueJobs,
+  record Snapshot(Map<OfferStatus, Long> byStatus, long overdue, long incidents, long dueJobs,
       long jobsWithNoRetriesLeft, Map<String, Long> engine) {}
 
   private final JdbcTemplate jdbc;
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
-  private final Duration refresh;
-  private volatile Snapshot snapshot;
+  private final Refreshed<Snapshot> snapshot;
 
   OfferMetrics(JdbcTemplate jdbc, RuntimeService runtimeService, ManagementService managementService,
       @Value("${negotiation.metrics.refresh:PT30S}") Duration refresh) {
     this.jdbc = jdbc;
     this.runtimeService = runtimeService;
     this.managementService = managementService;
-    this.refresh = refresh;
+    this.snapshot = new Refreshed<>(this::take, refresh,
+        () -> TimeUnit.MILLISECONDS.toNanos(ClockUtil.getCurrentTime().getTime()));
   }
 
   @Override
@@ -83,26 +84,11 @@ class OfferMetrics implements MeterBinder {
 
   private Gauge.Builder<OfferMetrics> gauge(MeterRegistry registry, String name, String description,
       ToDoubleFunction<Snapshot> value) {
-    return Gauge.builder(name, this, m -> value.applyAsDouble(m.current())).description(description);
+    return Gauge.builder(name, this, m -> value.applyAsDouble(m.snapshot.get())).description(description);
   }
 
-  /** The figures of the last snapshot, taken anew when it is older than the refresh interval. */
-  Snapshot current() {
+  private Snapshot take() {
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    Snapshot s = snapshot;
-    // a clock set back (tests, or an operator correcting time) also takes a new one
-    if (s == null || now.isBefore(s.takenAt()) || !now.isBefore(s.takenAt().plus(refresh))) {
-      synchronized (this) {
-        s = snapshot;
-        if (s == null || now.isBefore(s.takenAt()) || !now.isBefore(s.takenAt().plus(refresh))) {
-          snapshot = s = take(now);
-        }
-      }
-    }
-    return s;
-  }
-
-  private Snapshot take(Instant now) {
     Map<OfferStatus, Long> byStatus = new EnumMap<>(OfferStatus.class);
     jdbc.query("SELECT status, COUNT(DISTINCT offer_id) AS offers FROM offer_record GROUP BY status",
         rs -> { byStatus.put(OfferStatus.valueOf(rs.getString("status")), rs.getLong("offers")); });
@@ -114,7 +100,7 @@ class OfferMetrics implements MeterBinder {
     for (String name : ENGINE_METRICS) {
       engine.put(name, managementService.createMetricsQuery().name(name).sum());
     }
-    return new Snapshot(now, byStatus, overdue == null ? 0 : overdue, runtimeService.createIncidentQuery().count(),
+    return new Snapshot(byStatus, overdue == null ? 0 : overdue, runtimeService.createIncidentQuery().count(),
         managementService.createJobQuery().executable().active().count(),
         managementService.createJobQuery().noRetriesLeft().count(), engine);
   }

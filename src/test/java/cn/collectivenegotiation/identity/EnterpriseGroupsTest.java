@@ -36,6 +36,7 @@ class EnterpriseGroupsTest {
   @Autowired IdentityService identityService;
   @Autowired EnterpriseGroups enterpriseGroups;
   @Autowired ProcessEngine engine;
+  @Autowired Organisation organisation;
 
   @BeforeEach
   void people() {
@@ -183,6 +184,26 @@ class EnterpriseGroupsTest {
     Map<String, String> names = new LinkedHashMap<>();
     groups.forEach(g -> names.put(g.get("id").asText(), g.path("name").isNull() ? "" : g.path("name").asText("")));
     return names;
+  }
+
+  @Test
+  @DisplayName("常设组名称为空、空白或等于组号 → 启动时补上中文名称；管理员改过的名称不变（与企业组同一判断）")
+  void aStandingGroupWithoutARealNameGetsItsChineseName() {
+    Map<String, String> made = new LinkedHashMap<>();
+    made.put("standing-none", null);
+    made.put("standing-blank", "  ");
+    made.put("standing-id", "standing-id");
+    made.put("standing-renamed", "管理员改过的组名");
+    made.forEach((id, name) -> {
+      Group g = identityService.newGroup(id);
+      g.setName(name);
+      identityService.saveGroup(g);
+      organisation.ensureGroup(id, "测试常设组", "WORKFLOW");
+    });
+    assertThat(group("standing-none").getName()).isEqualTo("测试常设组");
+    assertThat(group("standing-blank").getName()).isEqualTo("测试常设组");
+    assertThat(group("standing-id").getName()).isEqualTo("测试常设组");
+    assertThat(group("standing-renamed").getName()).isEqualTo("管理员改过的组名");
   }
 
   /**
