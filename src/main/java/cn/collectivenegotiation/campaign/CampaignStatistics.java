@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The notice's statistics table for a campaign, counted from the read model ({@link OfferRecords}) with one
- * grouped query, so its cost depends on the number of offers in the period and not on the engine's history.
+ * The notice's statistics table for a campaign, read from the tallies kept per campaign, unit and kind
+ * ({@link CampaignTally}), so its cost depends neither on the number of offers nor on the engine's history;
+ * {@link #recount} counts the same from the read model's rows ({@link OfferRecords}).
  * 发出要约企业数 and the contract columns count distinct enterprises per row; 总计 is the sum of the two rows,
  * as the officer filling the paper table adds them.
  */
@@ -29,9 +30,11 @@ public class CampaignStatistics {
   static final String CITY = "CITY";
 
   private final JdbcTemplate jdbc;
+  private final CampaignTally tally;
 
-  public CampaignStatistics(JdbcTemplate jdbc) {
+  public CampaignStatistics(JdbcTemplate jdbc, CampaignTally tally) {
     this.jdbc = jdbc;
+    this.tally = tally;
   }
 
   private record Counted(Row row, long overdue, long escalated, long inRectification, long atLabourBureau) {
@@ -42,7 +45,28 @@ public class CampaignStatistics {
 
   private record Rate(long withUnion, long withContract) {}
 
+  /**
+   * The table as kept per campaign, unit and kind ({@link CampaignTally}): at most 32 rows read, whatever the number
+   * of offers.
+   */
   public StatisticsTable table(Campaign campaign, Instant now) {
+    Map<ReportingUnit, Map<OfferRecords.Kind, Counted>> counted = new EnumMap<>(ReportingUnit.class);
+    for (CampaignTally.Counts c : tally.read(campaign.id(), now)) {
+      Row row = new Row(c.offered(), c.responded(), new Tally(c.renewed(), c.renewedWorkers()),
+          new Tally(c.newlySigned(), c.newWorkers()));
+      counted.computeIfAbsent(ReportingUnit.valueOf(c.unit()), u -> new EnumMap<>(OfferRecords.Kind.class))
+          .put(OfferRecords.Kind.valueOf(c.kind()), new Counted(row, c.overdue(), c.escalated(), c.inRectification(),
+              c.atLabourBureau()));
+    }
+    return assemble(campaign, counted);
+  }
+
+  /**
+   * The same table counted afresh from every {@code offer_record} row of the period with one grouped query, as
+   * the table was counted before it was kept: the check that the kept table is right (tests, and the benchmark
+   * before it times anything).
+   */
+  StatisticsTable recount(Campaign campaign, Instant now) {
     Map<ReportingUnit, Map<OfferRecords.Kind, Counted>> counted = new EnumMap<>(ReportingUnit.class);
     jdbc.query("""
         SELECT reporting_unit, kind,
@@ -69,7 +93,11 @@ public class CampaignStatistics {
           .put(kind, new Counted(row, rs.getLong("overdue"), rs.getLong("escalated"), rs.getLong("in_rectification"),
               rs.getLong("at_labour_bureau")));
     }, Timestamp.from(now), Date.valueOf(campaign.startDate()), Date.valueOf(campaign.endDate()));
+    return assemble(campaign, counted);
+  }
 
+  /** The units' rows, the city's sums, what each unit submitted and the establishment rates. */
+  private StatisticsTable assemble(Campaign campaign, Map<ReportingUnit, Map<OfferRecords.Kind, Counted>> counted) {
     Map<ReportingUnit, Report> reports = new EnumMap<>(ReportingUnit.class);
     jdbc.query("SELECT reporting_unit, problems, submitted_on FROM campaign_report WHERE campaign_id = ?",
         (ResultSet rs) -> {
