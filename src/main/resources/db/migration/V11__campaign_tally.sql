@@ -46,8 +46,19 @@ CREATE TABLE campaign_tally_awaiting (
 CREATE INDEX campaign_tally_awaiting_due ON campaign_tally_awaiting (campaign_id, response_due_at, reporting_unit,
   kind, awaiting);
 
+-- the establishment rate's counts per campaign and unit: enterprises of the registry with a union, and of them
+-- those with a collective contract in force at the end of the campaign's period (so a campaign's counts move
+-- only when the registry changes, never with the time)
+CREATE TABLE campaign_establishment (
+  campaign_id VARCHAR(20) NOT NULL,
+  reporting_unit VARCHAR(20) NOT NULL,
+  with_union BIGINT NOT NULL,
+  with_contract BIGINT NOT NULL,
+  PRIMARY KEY (campaign_id, reporting_unit)
+);
+
 -- locks, taken in ascending order just before commit: a transaction that changes offer_record holds the gate of
--- each (unit, kind) it changes (a hash of them, modulo 64) while it writes the tallies, and creating a campaign
+-- each (unit, kind) it changes (a hash of them, modulo 64; the registry's changes of a unit have a gate too) while it writes the tallies, and creating a campaign
 -- holds all of them while it counts the existing offers, so a change is counted exactly once
 CREATE TABLE campaign_tally_gate (
   gate INT NOT NULL PRIMARY KEY
@@ -148,3 +159,10 @@ SELECT c.id, r.reporting_unit, r.kind, r.response_due_at, COUNT(*)
 FROM campaign c JOIN offer_record r ON r.offer_date BETWEEN c.start_date AND c.end_date
 WHERE r.responded_on IS NULL AND r.status <> 'CLOSED'
 GROUP BY c.id, r.reporting_unit, r.kind, r.response_due_at;
+
+INSERT INTO campaign_establishment (campaign_id, reporting_unit, with_union, with_contract)
+SELECT c.id, e.reporting_unit, COUNT(*),
+  SUM(CASE WHEN e.collective_contract AND (e.contract_end_date IS NULL OR e.contract_end_date >= c.end_date)
+    THEN 1 ELSE 0 END)
+FROM campaign c JOIN enterprise e ON e.union_present
+GROUP BY c.id, e.reporting_unit;

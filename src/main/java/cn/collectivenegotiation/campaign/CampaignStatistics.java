@@ -47,7 +47,7 @@ public class CampaignStatistics {
 
   /**
    * The table as kept per campaign, unit and kind ({@link CampaignTally}): at most 32 rows read, whatever the number
-   * of offers.
+   * of offers, and the establishment rate's 16, whatever the size of the registry.
    */
   public StatisticsTable table(Campaign campaign, Instant now) {
     Map<ReportingUnit, Map<OfferRecords.Kind, Counted>> counted = new EnumMap<>(ReportingUnit.class);
@@ -58,7 +58,9 @@ public class CampaignStatistics {
           .put(OfferRecords.Kind.valueOf(c.kind()), new Counted(row, c.overdue(), c.escalated(), c.inRectification(),
               c.atLabourBureau()));
     }
-    return assemble(campaign, counted);
+    Map<ReportingUnit, Rate> rates = new EnumMap<>(ReportingUnit.class);
+    tally.establishment(campaign.id()).forEach((unit, c) -> rates.put(ReportingUnit.valueOf(unit), new Rate(c[0], c[1])));
+    return assemble(campaign, counted, rates);
   }
 
   /**
@@ -93,11 +95,12 @@ public class CampaignStatistics {
           .put(kind, new Counted(row, rs.getLong("overdue"), rs.getLong("escalated"), rs.getLong("in_rectification"),
               rs.getLong("at_labour_bureau")));
     }, Timestamp.from(now), Date.valueOf(campaign.startDate()), Date.valueOf(campaign.endDate()));
-    return assemble(campaign, counted);
+    return assemble(campaign, counted, establishment(campaign.endDate()));
   }
 
   /** The units' rows, the city's sums, what each unit submitted and the establishment rates. */
-  private StatisticsTable assemble(Campaign campaign, Map<ReportingUnit, Map<OfferRecords.Kind, Counted>> counted) {
+  private StatisticsTable assemble(Campaign campaign, Map<ReportingUnit, Map<OfferRecords.Kind, Counted>> counted,
+      Map<ReportingUnit, Rate> rates) {
     Map<ReportingUnit, Report> reports = new EnumMap<>(ReportingUnit.class);
     jdbc.query("SELECT reporting_unit, problems, submitted_on FROM campaign_report WHERE campaign_id = ?",
         (ResultSet rs) -> {
@@ -105,7 +108,6 @@ public class CampaignStatistics {
               new Report(rs.getString("problems"), localDate(rs, "submitted_on")));
         }, campaign.id());
 
-    Map<ReportingUnit, Rate> rates = establishment(campaign.endDate());
 
     List<UnitTable> units = new ArrayList<>();
     Counted citySingle = Counted.NONE;
@@ -174,7 +176,8 @@ public class CampaignStatistics {
 
   /**
    * 建制率: of the registry's enterprises with a union, the share with a collective contract in force at
-   * the end of the campaign (the registry learns of contracts signed through the product as they are signed).
+   * the end of the campaign (the registry learns of contracts signed through the product as they are signed);
+   * counted afresh from the registry, for {@link #recount}.
    */
   private Map<ReportingUnit, Rate> establishment(LocalDate at) {
     Map<ReportingUnit, Rate> rates = new EnumMap<>(ReportingUnit.class);

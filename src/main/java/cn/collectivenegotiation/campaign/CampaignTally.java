@@ -17,6 +17,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import cn.collectivenegotiation.registry.RegistryChanges;
+import java.util.Collection;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,7 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The campaign's statistics table kept as the offers change (Flyway {@code V11}): per campaign, reporting unit and
  * kind one {@code campaign_tally} row with the table's columns, so that {@link CampaignStatistics#table} reads at
- * most 32 rows instead of every {@code offer_record} row of the period.
+ * most 32 rows instead of every {@code offer_record} row of the period (and 16 for the establishment rate instead
+ * of the registry).
  *
  * <p>How it is kept. {@link OfferRecords} tells it which offers a transaction is about to change ({@link #opening},
  * {@link #changing}); the first time, the offer's rows are read as they were (and locked, so no other transaction
@@ -35,7 +39,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * offer date. Enterprises are counted once per (unit, kind): {@code campaign_tally_member} holds per enterprise how
  * many rows count for each column, and a distinct counter moves when one of these goes from 0 to 1 or back. The
  * sums are plain {@code x = x + ?}. 逾期未应约 depends on the time asked: rows awaiting an answer are kept by their
- * due time ({@code campaign_tally_awaiting}), and the overdue ones at a time are the sum up to it.
+ * due time ({@code campaign_tally_awaiting}), and the overdue ones at a time are the sum up to it. The establishment
+ * rate reads the registry at the period's end, so each campaign keeps per unit its enterprises with a union and
+ * those of them with a contract in force then ({@code campaign_establishment}), moved by the registry's changes
+ * ({@link RegistryChanges}) the same way.
  *
  * <p>Locks. The tallies of a (unit, kind) are written only by a transaction holding its gate
  * ({@code campaign_tally_gate}, 64 rows, a hash of unit and kind), taken in ascending order just before commit and
@@ -45,7 +52,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * counted by it or, waiting at its gate, sees the new campaign after it and adds its change.
  */
 @Component
-public class CampaignTally {
+public class CampaignTally implements RegistryChanges {
 
   static final int GATES = 64;
 
@@ -102,6 +109,8 @@ public class CampaignTally {
   /** The rows of one transaction's offers as they were before it changed them, by offer and enterprise. */
   private final class Pending implements TransactionSynchronization {
     final Map<String, Map<String, Row>> before = new LinkedHashMap<>();
+    /** The registry's rows as they were, {@link Registered#ABSENT} for those this transaction registered. */
+    final Map<String, Registered> registeredBefore = new LinkedHashMap<>();
 
     @Override
     public void suspend() {
@@ -125,6 +134,53 @@ public class CampaignTally {
   }
 
   private record Row(Place place, Share share) {}
+
+  /** What the establishment rate reads of a registered enterprise. */
+  private record Registered(String unit, boolean union, boolean contract, LocalDate contractEnd) {
+    static final Registered ABSENT = new Registered(null, false, false, null);
+
+    /** Counted for a campaign ending on {@code end}: with a union, and with a contract in force then. */
+    long[] share(LocalDate end) {
+      boolean counted = unit != null && union;
+      return new long[] {counted ? 1 : 0, counted && contract && (contractEnd == null || !contractEnd.isBefore(end)) ? 1 : 0};
+    }
+  }
+
+  @Override
+  public void changing(Collection<String> creditCodes) {
+    if (creditCodes.isEmpty()) {
+      return;
+    }
+    Pending pending = pending();
+    List<String> unseen = creditCodes.stream().filter(c -> !pending.registeredBefore.containsKey(c)).distinct().toList();
+    Map<String, Registered> now = registered(unseen, " FOR UPDATE");
+    unseen.forEach(c -> pending.registeredBefore.put(c, now.getOrDefault(c, Registered.ABSENT)));
+  }
+
+  @Override
+  public void inserted(Collection<String> creditCodes) {
+    if (creditCodes.isEmpty()) {
+      return;
+    }
+    Pending pending = pending();
+    creditCodes.forEach(c -> pending.registeredBefore.putIfAbsent(c, Registered.ABSENT));
+  }
+
+  private Map<String, Registered> registered(List<String> creditCodes, String lock) {
+    Map<String, Registered> rows = new HashMap<>();
+    for (int from = 0; from < creditCodes.size(); from += 500) {
+      List<String> some = creditCodes.subList(from, Math.min(creditCodes.size(), from + 500));
+      jdbc.query("SELECT credit_code, reporting_unit, union_present, collective_contract, contract_end_date"
+          + " FROM enterprise WHERE credit_code IN (" + String.join(",", Collections.nCopies(some.size(), "?")) + ")"
+          + lock, (ResultSet rs) -> {
+            Date end = rs.getDate("contract_end_date");
+            rows.put(rs.getString("credit_code"), new Registered(rs.getString("reporting_unit"),
+                rs.getBoolean("union_present"), rs.getBoolean("collective_contract"),
+                end == null ? null : end.toLocalDate()));
+          }, some.toArray());
+    }
+    return rows;
+  }
 
   /** An offer's rows are about to be inserted: they did not count before. */
   void opening(String offerId) {
@@ -183,9 +239,6 @@ public class CampaignTally {
   private record Period(String id, LocalDate start, LocalDate end) {}
 
   private void apply(Pending pending) {
-    if (pending.before.isEmpty()) {
-      return;
-    }
     // the rows as they are now, against the rows as they were
     Map<Place, Share> differences = new HashMap<>();
     List<String> offerIds = new ArrayList<>(pending.before.keySet());
@@ -211,12 +264,32 @@ public class CampaignTally {
     }
     pending.before.clear();
     differences.values().removeIf(Share::isNone);
-    if (differences.isEmpty()) {
+    // the registry's rows as they are now, against the rows as they were
+    List<String> codes = new ArrayList<>(pending.registeredBefore.keySet());
+    Map<String, Registered> registeredNow = registered(codes, "");
+    Map<String, Registered[]> registryChanges = new TreeMap<>();
+    for (String code : codes) {
+      Registered was = pending.registeredBefore.get(code);
+      Registered is = registeredNow.getOrDefault(code, Registered.ABSENT);
+      if (!was.equals(is)) {
+        registryChanges.put(code, new Registered[] {was, is});
+      }
+    }
+    pending.registeredBefore.clear();
+    if (differences.isEmpty() && registryChanges.isEmpty()) {
       return;
     }
-    // the gates of the (unit, kind)s changed, in ascending order; then the campaigns, as committed by now
+    // the gates of the (unit, kind)s and the registry's units changed, in ascending order; then the campaigns,
+    // as committed by now
     Set<Integer> gates = new TreeSet<>();
     differences.keySet().forEach(p -> gates.add(gate(p.unit(), p.kind())));
+    registryChanges.values().forEach(r -> {
+      for (Registered one : r) {
+        if (one.unit() != null) {
+          gates.add(gate(one.unit(), REGISTRY));
+        }
+      }
+    });
     gates.forEach(this::lock);
     List<Period> periods = jdbc.query("SELECT id, start_date, end_date FROM campaign", (rs, n) -> new Period(
         rs.getString("id"), rs.getDate("start_date").toLocalDate(), rs.getDate("end_date").toLocalDate()));
@@ -235,14 +308,58 @@ public class CampaignTally {
       }
     });
     changes.forEach(this::write);
+
+    // the establishment rate: every campaign, as the registry is read at its period's end whenever it is asked
+    for (Period period : periods) {
+      Map<String, long[]> byUnit = new TreeMap<>();
+      registryChanges.values().forEach(r -> {
+        for (int side = 0; side < 2; side++) {
+          if (r[side].unit() != null) {
+            long[] share = r[side].share(period.end());
+            long[] sum = byUnit.computeIfAbsent(r[side].unit(), u -> new long[2]);
+            sum[0] += side == 0 ? -share[0] : share[0];
+            sum[1] += side == 0 ? -share[1] : share[1];
+          }
+        }
+      });
+      byUnit.forEach((unit, d) -> {
+        if ((d[0] != 0 || d[1] != 0) && jdbc.update("UPDATE campaign_establishment SET with_union = with_union + ?,"
+            + " with_contract = with_contract + ? WHERE campaign_id = ? AND reporting_unit = ?",
+            d[0], d[1], period.id(), unit) == 0) {
+          jdbc.update("INSERT INTO campaign_establishment (campaign_id, reporting_unit, with_union, with_contract)"
+              + " VALUES (?, ?, ?, ?)", period.id(), unit, d[0], d[1]);
+        }
+      });
+    }
   }
+
+  /** The kind of the registry's gates: the rows of campaign_establishment of a unit. */
+  private static final String REGISTRY = "REGISTRY";
 
   static int gate(String unit, String kind) {
     return Math.floorMod(Objects.hash(unit, kind), GATES);
   }
 
+  /** How long a transaction waits for a gate in all: through the commits of others holding it, however large. */
+  static final long GATE_PATIENCE_MILLIS = 120_000;
+
+  /**
+   * Takes a gate. H2 gives up on a lock after 2 s, less than the commit of a large transaction (200 starts) takes on
+   * a busy machine while it holds the gate; a lock timeout ends only the statement there, so it is asked again.
+   * (PostgreSQL waits as long as it takes.)
+   */
   private void lock(int gate) {
-    jdbc.queryForList("SELECT gate FROM campaign_tally_gate WHERE gate = ? FOR UPDATE", Integer.class, gate);
+    long giveUp = System.nanoTime() + GATE_PATIENCE_MILLIS * 1_000_000;
+    while (true) {
+      try {
+        jdbc.queryForList("SELECT gate FROM campaign_tally_gate WHERE gate = ? FOR UPDATE", Integer.class, gate);
+        return;
+      } catch (QueryTimeoutException e) {
+        if (System.nanoTime() > giveUp) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** One campaign's (unit, kind), under its gate. */
@@ -353,6 +470,22 @@ public class CampaignTally {
         SELECT CAST(? AS VARCHAR(20)), reporting_unit, kind, response_due_at, COUNT(*)
         FROM offer_record WHERE offer_date BETWEEN ? AND ? AND %s
         GROUP BY reporting_unit, kind, response_due_at""".formatted(AWAITING), args);
+    jdbc.update("""
+        INSERT INTO campaign_establishment (campaign_id, reporting_unit, with_union, with_contract)
+        SELECT CAST(? AS VARCHAR(20)), reporting_unit, COUNT(*),
+          SUM(CASE WHEN collective_contract AND (contract_end_date IS NULL OR contract_end_date >= ?) THEN 1 ELSE 0 END)
+        FROM enterprise WHERE union_present GROUP BY reporting_unit""", campaign.id(),
+        Date.valueOf(campaign.endDate()));
+  }
+
+  /** The establishment rate's counts of a campaign by unit: enterprises with a union, and of them with a contract. */
+  Map<String, long[]> establishment(String campaignId) {
+    Map<String, long[]> counts = new HashMap<>();
+    jdbc.query("SELECT reporting_unit, with_union, with_contract FROM campaign_establishment WHERE campaign_id = ?",
+        (ResultSet rs) -> {
+          counts.put(rs.getString("reporting_unit"), new long[] {rs.getLong("with_union"), rs.getLong("with_contract")});
+        }, campaignId);
+    return counts;
   }
 
   /** One (unit, kind) of a campaign as kept, with 逾期未应约 at the time asked. */

@@ -5,8 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.collectivenegotiation.ProcessTestBase;
 import cn.collectivenegotiation.offer.OfferProcess;
 import cn.collectivenegotiation.offer.Offers;
+import cn.collectivenegotiation.offer.ReportingUnit;
+import cn.collectivenegotiation.registry.Enterprise;
+import cn.collectivenegotiation.registry.EnterpriseRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,9 +34,10 @@ class CampaignTallyTest extends ProcessTestBase {
   @Autowired Campaigns campaigns;
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired EnterpriseRegistry registry;
 
   @Test
-  @DisplayName("集中要约月统计表：按单位与类别累计的结果与逐行重新统计完全一致（随机要约、同一事务多次发起、事务回滚）")
+  @DisplayName("集中要约月统计表：按单位与类别累计的结果与逐行重新统计完全一致（随机要约、同一事务多次发起、事务回滚、名录导入后的建制率）")
   void keptTableEqualsTheRecount() throws Exception {
     OfferMix mix = new OfferMix(engine, statistics, campaigns, 20190201L);
     mix.run(LocalDate.parse("2019-02-01"));
@@ -69,6 +77,21 @@ class CampaignTallyTest extends ProcessTestBase {
       s.setRollbackOnly();
     });
     assertThat(TallyCheck.agree(statistics, second, now)).isEqualTo(before);
+
+    // the registry imported: enterprises the offers registered get a union or lose it, contracts ending before,
+    // on and after the first campaign's end, one moves to another unit; and new ones
+    Map<String, Enterprise> imported = new LinkedHashMap<>();
+    List<LocalDate> ends = Arrays.asList(first.endDate().minusDays(1), first.endDate(), first.endDate().plusDays(1),
+        null);
+    for (int i = 0; i < 12; i++) {
+      String code = Offers.creditCode(i < 6 ? 8_000 + i % 5 + i % 3 * 100 : 8_950 + i);
+      imported.put(code, new Enterprise(code, "名录企业" + i, ReportingUnit.valueOf(i == 4 ? "JINGYAN" : OfferMix.UNITS[i % 3]),
+          "制造业", 100, null, i % 4 != 0, i % 2 == 0, false, ends.get(i % 4), false, false, false, false, false, null,
+          "test"));
+    }
+    registry.saveAll(List.copyOf(imported.values()), "test");
+    assertThat(TallyCheck.agree(statistics, first, now).units()).filteredOn(u -> u.establishmentRate() != null)
+        .hasSizeGreaterThanOrEqualTo(3);
     mix.checkAll();
   }
 }
