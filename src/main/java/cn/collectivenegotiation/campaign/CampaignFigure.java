@@ -10,7 +10,7 @@ public enum CampaignFigure {
   OFFERED("发出要约", "TRUE"),
   RESPONDED("回应约", "responded_on IS NOT NULL"),
   /** 《集体合同规定》第三十二条: no answer within 20 days, and the offer still open. */
-  OVERDUE("逾期未应约", "responded_on IS NULL AND response_due_at <= ? AND status <> 'CLOSED'"),
+  OVERDUE("逾期未应约", CampaignTally.AWAITING + " AND response_due_at <= ?"),
   /** 整改意见书 / 约谈 issued or due, the offeree not yet answered. */
   RECTIFICATION("整改中", "status = 'RECTIFICATION'"),
   /** 责令限期改正 by the labour bureau. */

@@ -27,10 +27,12 @@ public class Campaigns {
 
   private final JdbcTemplate jdbc;
   private final DataFieldMaxValueIncrementer ids;
+  private final CampaignTally tally;
 
-  public Campaigns(JdbcTemplate jdbc, DataSource dataSource) {
+  public Campaigns(JdbcTemplate jdbc, DataSource dataSource, CampaignTally tally) {
     this.jdbc = jdbc;
     this.ids = Sequences.of(dataSource, "campaign_seq");
+    this.tally = tally;
   }
 
   /** The reporting units in the notice's order: the campaign's multi-instance collection. */
@@ -43,7 +45,10 @@ public class Campaigns {
     return ReportingUnit.valueOf(reportingUnit).unionGroup();
   }
 
-  /** Stores a new campaign, with an empty report row per unit, and returns it with its id. */
+  /**
+   * Stores a new campaign, with an empty report row per unit, counts the offers already in its period into its
+   * table ({@link CampaignTally#fill}), and returns it with its id.
+   */
   Campaign create(Campaign campaign, String processInstanceId, String user) {
     String id = String.valueOf(ids.nextLongValue());
     jdbc.update("""
@@ -54,8 +59,10 @@ public class Campaigns {
         Timestamp.from(Instant.now()));
     jdbc.batchUpdate("INSERT INTO campaign_report (campaign_id, reporting_unit) VALUES (?, ?)",
         units().stream().map(u -> new Object[] {id, u}).toList());
-    return new Campaign(id, campaign.name(), campaign.startDate(), campaign.endDate(), campaign.reportDeadline(),
-        campaign.targetRate(), processInstanceId);
+    Campaign stored = new Campaign(id, campaign.name(), campaign.startDate(), campaign.endDate(),
+        campaign.reportDeadline(), campaign.targetRate(), processInstanceId);
+    tally.fill(stored);
+    return stored;
   }
 
   public Optional<Campaign> find(String id) {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * The statistics read model ({@code offer_record}): what the campaign's table and the supervisors count,
  * one row per offer and enterprise. Every write runs on the engine's connection inside the command that
  * changes the offer (listeners and {@link OfferRecordProjection}), so the read model commits or rolls back
- * with the engine's own work and a crash never leaves the two apart.
+ * with the engine's own work and a crash never leaves the two apart. Each write tells {@link CampaignTally} first,
+ * which keeps the campaigns' tables from the difference (not for the effective date: the table does not count it).
  */
 @Component
 public class OfferRecords {
@@ -29,13 +30,16 @@ public class OfferRecords {
   public record Reached(String creditCode, String name, int workforce) {}
 
   private final JdbcTemplate jdbc;
+  private final CampaignTally tally;
 
-  public OfferRecords(JdbcTemplate jdbc) {
+  public OfferRecords(JdbcTemplate jdbc, CampaignTally tally) {
     this.jdbc = jdbc;
+    this.tally = tally;
   }
 
   public void opened(String offerId, String offerNumber, Kind kind, String reportingUnit, LocalDate offerDate,
       java.time.Instant responseDueAt, String parentOfferId, List<Reached> enterprises) {
+    tally.opening(offerId);
     jdbc.batchUpdate("""
         INSERT INTO offer_record (offer_id, credit_code, offer_number, kind, reporting_unit, enterprise_name,
           workforce, offer_date, response_due_at, status, parent_offer_id)
@@ -56,6 +60,7 @@ public class OfferRecords {
 
   /** 应约: the first answer counts for 回应约; a later one (after a refusal was found unjustified) keeps it. */
   public void responded(String offerId, LocalDate on, boolean late) {
+    tally.changing(offerId);
     jdbc.update("UPDATE offer_record SET responded_on = ?, answered_late = ? WHERE offer_id = ? AND responded_on IS NULL",
         Date.valueOf(on), late, offerId);
   }
@@ -65,6 +70,7 @@ public class OfferRecords {
    * each enterprise's workforce.
    */
   public void signed(String offerId, String contractKind, LocalDate signedOn, int coveredWorkers) {
+    tally.changing(offerId);
     jdbc.update("""
         UPDATE offer_record SET contract_kind = ?, contract_signed_on = ?,
           covered_workers = CASE WHEN kind = 'SINGLE' THEN ? ELSE workforce END
@@ -101,10 +107,12 @@ public class OfferRecords {
     if (status.ordinal() < OfferStatus.ACCEPTED.ordinal()) {
       String advance = ADVANCE.get(status);
       if (advance != null) { // AWAITING_RESPONSE is where every offer starts
+        tally.changing(offerId);
         jdbc.update(advance, status.name(), offerId);
       }
     } else {
       // from acceptance on the steps follow one another, and may go back (a failed vote, an objection)
+      tally.changing(offerId);
       jdbc.update("UPDATE offer_record SET status = ? WHERE offer_id = ?", status.name(), offerId);
     }
   }
@@ -117,6 +125,7 @@ public class OfferRecords {
       reason = ClosedReason.ofEndEvent(endActivityId);
       reason = reason != null ? reason : ClosedReason.CANCELLED;
     }
+    tally.changing(offerId);
     jdbc.update("UPDATE offer_record SET status = ?, closed_reason = ? WHERE offer_id = ?",
         status.name(), reason == null ? null : reason.name(), offerId);
   }

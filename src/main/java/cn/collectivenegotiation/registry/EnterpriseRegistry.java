@@ -53,7 +53,16 @@ public class EnterpriseRegistry {
   private final JdbcTemplate jdbc;
   private final Clock clock = Clock.systemUTC();
 
+  private final RegistryChanges changes;
+
+  /** A registry that tells no one of its changes (tests of the registry alone). */
   public EnterpriseRegistry(JdbcTemplate jdbc) {
+    this(jdbc, RegistryChanges.NONE);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public EnterpriseRegistry(JdbcTemplate jdbc, RegistryChanges changes) {
+    this.changes = changes;
     this.jdbc = jdbc;
   }
 
@@ -108,7 +117,7 @@ public class EnterpriseRegistry {
   public Enterprise registerIfAbsent(String creditCode, String name, ReportingUnit unit, int workforce, String user) {
     Enterprise e = new Enterprise(creditCode, name, unit, null, workforce, null, true, false, false, null, false,
         false, false, false, false, clock.instant(), user);
-    jdbc.update("""
+    int inserted = jdbc.update("""
         INSERT INTO enterprise (credit_code, name, reporting_unit, workforce, union_present, collective_contract,
           special_contract, minimum_wage_pay, tense_relations, in_difficulty, restructuring, severe_hazards,
           updated_at, updated_by)
@@ -117,6 +126,9 @@ public class EnterpriseRegistry {
         e.creditCode(), e.name(), unit.name(), e.workforce(), e.unionPresent(), e.collectiveContract(),
         e.specialContract(), e.minimumWagePay(), e.tenseRelations(), e.inDifficulty(), e.restructuring(),
         e.severeHazards(), Timestamp.from(e.updatedAt()), user, creditCode);
+    if (inserted > 0) {
+      changes.inserted(List.of(creditCode));
+    }
     return e;
   }
 
@@ -126,6 +138,7 @@ public class EnterpriseRegistry {
    */
   public void contractSigned(String creditCode, boolean comprehensive, java.time.LocalDate endDate) {
     if (comprehensive) {
+      changes.changing(List.of(creditCode));
       jdbc.update("UPDATE enterprise SET collective_contract = TRUE, contract_end_date = ?, updated_at = ? WHERE credit_code = ?",
           java.sql.Date.valueOf(endDate), Timestamp.from(clock.instant()), creditCode);
     } else {
@@ -153,6 +166,7 @@ public class EnterpriseRegistry {
     List<Enterprise> toUpdate = enterprises.stream().filter(e -> existing.containsKey(e.creditCode())).toList();
     List<Enterprise> toInsert = enterprises.stream().filter(e -> !existing.containsKey(e.creditCode())).toList();
     Timestamp now = Timestamp.from(clock.instant());
+    changes.changing(toUpdate.stream().map(Enterprise::creditCode).toList());
     jdbc.batchUpdate(UPDATE, toUpdate, 500, (ps, e) -> {
       int i = bindFields(ps, 1, e);
       ps.setTimestamp(i++, now);
@@ -165,6 +179,7 @@ public class EnterpriseRegistry {
       ps.setTimestamp(i++, now);
       setText(ps, i, user);
     });
+    changes.inserted(toInsert.stream().map(Enterprise::creditCode).toList());
     return new Saved(toInsert.size(), toUpdate.size());
   }
 
