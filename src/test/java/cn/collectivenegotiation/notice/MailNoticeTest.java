@@ -120,11 +120,7 @@ class MailNoticeTest extends ProcessTestBase {
     execute(job("responseReminder", offer));
     executeTaskNotices(offer);
 
-    MimeMessage mail = onlyMailTo(MANAGER);
-    assertThat(subject(mail)).isEqualTo("【期限将至】应约 · 要约" + offer.getBusinessKey()
-        + " · 沐川县示范竹业有限公司：期限2017年03月28日届满");
-    assertThat(body(mail)).contains("以下任务的法定期限即将届满，请按期办理", "期限：2017年03月28日（当日24时届满）",
-        "剩余天数：5日");
+    deadlineNearMail(offer, MANAGER, "应约", "2017年03月28日", 5);
   }
 
   @Test
@@ -297,12 +293,9 @@ class MailNoticeTest extends ProcessTestBase {
     assertThat(mailServer.getReceivedMessages()).as("the reminder's timer does not wait for the mail").isEmpty();
     executeTaskNotices(offer);
 
-    MimeMessage mail = onlyMailTo(MANAGER);
-    assertThat(subject(mail)).isEqualTo("【期限将至】报送人社局审查 · 要约" + offer.getBusinessKey()
-        + " · 沐川县示范竹业有限公司：期限2017年04月07日届满");
-    assertThat(body(mail)).contains("以下任务的法定期限即将届满，请按期办理", "任务：报送人社局审查",
-        "要约编号：" + offer.getBusinessKey(), "企业：沐川县示范竹业有限公司（统一社会信用代码 " + ENTERPRISE + "）",
-        "期限：2017年04月07日（当日24时届满）", "剩余天数：2日",
+    MimeMessage mail = deadlineNearMail(offer, MANAGER, "报送人社局审查", "2017年04月07日", 2);
+    assertThat(body(mail)).contains("要约编号：" + offer.getBusinessKey(),
+        "企业：沐川县示范竹业有限公司（统一社会信用代码 " + ENTERPRISE + "）",
         "http://tasklist.test/camunda/app/tasklist/default/#/?task=" + Chain.openTask(offer, "submitForFiling").getId());
     mailServer.reset();
 
@@ -332,11 +325,7 @@ class MailNoticeTest extends ProcessTestBase {
     execute(job("reviewReminder", offer));
     executeTaskNotices(offer);
 
-    MimeMessage mail = onlyMailTo(LABOUR_BUREAU);
-    assertThat(subject(mail)).isEqualTo("【期限将至】审查集体合同 · 要约" + offer.getBusinessKey()
-        + " · 沐川县示范竹业有限公司：期限2017年04月21日届满");
-    assertThat(body(mail)).contains("以下任务的法定期限即将届满，请按期办理", "任务：审查集体合同",
-        "期限：2017年04月21日（当日24时届满）", "剩余天数：3日");
+    deadlineNearMail(offer, LABOUR_BUREAU, "审查集体合同", "2017年04月21日", 3);
     assertThat(offer).isWaitingAt("reviewContract").hasPassed("reviewReminded");
   }
 
@@ -357,11 +346,7 @@ class MailNoticeTest extends ProcessTestBase {
     now("2017-04-11T00:00");
     execute(job("disputeReminder", offer));
     executeTaskNotices(offer);
-    MimeMessage reminder = onlyMailTo(LABOUR_BUREAU);
-    assertThat(subject(reminder)).isEqualTo("【期限将至】协调处理协商争议 · 要约" + offer.getBusinessKey()
-        + " · 沐川县示范竹业有限公司：期限2017年04月14日届满");
-    assertThat(body(reminder)).contains("以下任务的法定期限即将届满，请按期办理", "任务：协调处理协商争议",
-        "期限：2017年04月14日（当日24时届满）", "剩余天数：3日");
+    deadlineNearMail(offer, LABOUR_BUREAU, "协调处理协商争议", "2017年04月14日", 3);
     mailServer.reset();
 
     now("2017-04-15T00:00");
@@ -478,6 +463,19 @@ class MailNoticeTest extends ProcessTestBase {
   MimeMessage onlyMailTo(String address) {
     assertThat(recipients()).containsExactly(address);
     return mailTo(address);
+  }
+
+  /**
+   * The one 期限将至 mail, to {@code address}, for the offer's task {@code task} whose period ends on {@code lastDay}
+   * (as the mail writes it, e.g. 2017年04月21日), {@code daysLeft} days ahead.
+   */
+  MimeMessage deadlineNearMail(ProcessInstance offer, String address, String task, String lastDay, int daysLeft) {
+    MimeMessage mail = onlyMailTo(address);
+    assertThat(subject(mail)).isEqualTo("【期限将至】" + task + " · 要约" + offer.getBusinessKey()
+        + " · 沐川县示范竹业有限公司：期限" + lastDay + "届满");
+    assertThat(body(mail)).contains("以下任务的法定期限即将届满，请按期办理", "任务：" + task,
+        "期限：" + lastDay + "（当日24时届满）", "剩余天数：" + daysLeft + "日");
+    return mail;
   }
 
   static String subject(MimeMessage m) {
