@@ -108,7 +108,6 @@ public class CampaignStatistics {
               new Report(rs.getString("problems"), localDate(rs, "submitted_on")));
         }, campaign.id());
 
-
     List<UnitTable> units = new ArrayList<>();
     Counted citySingle = Counted.NONE;
     Counted cityRegional = Counted.NONE;

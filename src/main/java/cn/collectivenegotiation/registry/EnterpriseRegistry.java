@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -60,7 +61,7 @@ public class EnterpriseRegistry {
     this(jdbc, RegistryChanges.NONE);
   }
 
-  @org.springframework.beans.factory.annotation.Autowired
+  @Autowired
   public EnterpriseRegistry(JdbcTemplate jdbc, RegistryChanges changes) {
     this.changes = changes;
     this.jdbc = jdbc;
