@@ -27,6 +27,11 @@ final class Parallel {
   /** work(i) for i in [0, count), {@code batch} of them per transaction: for loading, not for measuring steps. */
   static void inBatches(String name, int threads, int count, int batch, TransactionTemplate tx, IntConsumer work) throws Exception {
     AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    long start = System.nanoTime();
+    // a large load takes long enough that its rate over time is worth seeing (a rate that falls shows a cost
+    // that grows with the data)
+    int every = Math.max(batch, count / 20 / batch * batch);
     run(name, threads, () -> {
       for (int from = next.getAndAdd(batch); from < count; from = next.getAndAdd(batch)) {
         int first = from;
@@ -35,6 +40,10 @@ final class Parallel {
             work.accept(i);
           }
         });
+        int total = done.addAndGet(Math.min(batch, count - first));
+        if (count >= 20_000 && total / every != (total - Math.min(batch, count - first)) / every) {
+          Bench.note(name + ": " + total + " of " + count + " after " + Math.round((System.nanoTime() - start) / 1e9) + " s");
+        }
       }
     });
   }
