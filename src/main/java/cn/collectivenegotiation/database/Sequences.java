@@ -1,7 +1,5 @@
 package cn.collectivenegotiation.database;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
@@ -16,13 +14,7 @@ public final class Sequences {
   private Sequences() {}
 
   public static DataFieldMaxValueIncrementer of(DataSource dataSource, String sequenceName) {
-    String product;
-    try (Connection c = dataSource.getConnection()) {
-      product = c.getMetaData().getDatabaseProductName();
-    } catch (SQLException e) {
-      throw new IllegalStateException("database unreachable while preparing sequence " + sequenceName, e);
-    }
-    return product.toLowerCase().contains("postgres")
+    return DatabaseProduct.of(dataSource) == DatabaseProduct.POSTGRES
         ? new PostgresSequenceMaxValueIncrementer(dataSource, sequenceName)
         : new H2SequenceMaxValueIncrementer(dataSource, sequenceName);
   }

@@ -1,19 +1,23 @@
 package cn.collectivenegotiation.identity;
 
+import cn.collectivenegotiation.database.LockWaits;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,10 +41,15 @@ public class EnterpriseGroups {
   /** Group ids per look-up: well under every database's limit of bind variables. */
   private static final int IDS_PER_QUERY = 500;
 
-  private final ProcessEngineConfigurationImpl engine;
+  /** Rows of {@code enterprise_group_gate}. */
+  static final int GATES = 64;
 
-  public EnterpriseGroups(@Lazy ProcessEngineConfigurationImpl engine) {
+  private final ProcessEngineConfigurationImpl engine;
+  private final JdbcTemplate jdbc;
+
+  public EnterpriseGroups(@Lazy ProcessEngineConfigurationImpl engine, JdbcTemplate jdbc) {
     this.engine = engine;
+    this.jdbc = jdbc;
   }
 
   /**
@@ -98,7 +107,8 @@ public class EnterpriseGroups {
   /**
    * Creates the groups that are missing. Runs in the caller's engine command and transaction when there is one
    * (an offer's start), else in one of its own that joins the caller's Spring transaction; without the caller's
-   * authorization checks either way, since an officer may register an enterprise but may not create groups.
+   * authorization checks either way, since an officer may register an enterprise but may not create groups. Two
+   * transactions that find the same group missing create it once: see {@link #lockGatesAndLookAgain}.
    */
   public void ensure(Collection<Named> enterprises) {
     Map<String, Wanted> wanted = new LinkedHashMap<>();
@@ -115,10 +125,15 @@ public class EnterpriseGroups {
     IdentityService identity = engine.getIdentityService();
     engine.getCommandExecutorTxRequired().execute(
         context -> context.runWithoutAuthorization(() -> {
-          Map<String, Group> existing = existing(identity, new ArrayList<>(wanted.keySet()));
+          List<String> ids = new ArrayList<>(wanted.keySet());
+          Map<String, Group> existing = existing(identity, ids);
+          List<String> missing = ids.stream().filter(id -> !existing.containsKey(id)).toList();
+          // another transaction may be creating the same groups (two first offers to one enterprise): under their
+          // gates, once it has committed, its groups are the ones
+          Set<String> createdMeanwhile = missing.isEmpty() ? Set.of() : lockGatesAndLookAgain(missing);
           wanted.forEach((id, w) -> {
             Group g = existing.get(id);
-            if (g == null) {
+            if (g == null && !createdMeanwhile.contains(id)) {
               g = identity.newGroup(id);
               g.setName(w.name());
               g.setType(w.type());
@@ -127,13 +142,32 @@ public class EnterpriseGroups {
                 OfferAuthorizations.grant(engine.getAuthorizationService(), w.reader(), Resources.GROUP, id,
                     Permissions.READ);
               }
-            } else if (!w.name().equals(g.getName()) && w.replaces(g)) {
+            } else if (g != null && !w.name().equals(g.getName()) && w.replaces(g)) {
               g.setName(w.name());
               identity.saveGroup(g);
             }
           });
           return null;
         }));
+  }
+
+  /**
+   * Takes the gates of these groups (Flyway {@code V12}) in ascending order, held until the transaction ends, and
+   * returns those of them that exist now: a transaction creates a group only under its gate, after this look.
+   * The look is SQL, not the engine's group query: asked again unchanged in one command, that one gives its first
+   * answer again (MyBatis's session cache; on H2 even with that cleared, H2 reusing the query's last result).
+   */
+  private Set<String> lockGatesAndLookAgain(List<String> groupIds) {
+    new TreeSet<>(groupIds.stream().map(id -> Math.floorMod(id.hashCode(), GATES)).toList())
+        .forEach(gate -> LockWaits.patiently(() -> jdbc.queryForList(
+            "SELECT gate FROM enterprise_group_gate WHERE gate = ? FOR UPDATE", Integer.class, gate)));
+    Set<String> found = new HashSet<>();
+    for (int i = 0; i < groupIds.size(); i += IDS_PER_QUERY) {
+      List<String> chunk = groupIds.subList(i, Math.min(groupIds.size(), i + IDS_PER_QUERY));
+      found.addAll(jdbc.queryForList("SELECT ID_ FROM ACT_ID_GROUP WHERE ID_ IN ("
+          + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", String.class, chunk.toArray()));
+    }
+    return found;
   }
 
   private static Set<String> productNames(String... names) {

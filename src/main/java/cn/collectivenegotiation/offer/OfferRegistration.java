@@ -13,6 +13,7 @@ import cn.collectivenegotiation.registry.EnterpriseDecisions;
 import cn.collectivenegotiation.registry.EnterpriseRegistry;
 import cn.collectivenegotiation.registry.Enterprise;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -116,7 +117,10 @@ public class OfferRegistration implements ExecutionListener {
     // the registry keeps every enterprise the product deals with
     String user = sender == null ? null : sender.getUserId();
     if (offer.regional()) {
-      offer.covered().forEach(c -> registry.registerIfAbsent(c.creditCode(), c.name(), offer.reportingUnit(), c.workforce(), user));
+      // by credit code: two regional offers sharing new enterprises wait for each other's registration at most one
+      // way round, never in a circle
+      offer.covered().stream().sorted(Comparator.comparing(CoveredEnterprise::creditCode))
+          .forEach(c -> registry.registerIfAbsent(c.creditCode(), c.name(), offer.reportingUnit(), c.workforce(), user));
     } else {
       Enterprise enterprise = known.orElseGet(() -> registry.registerIfAbsent(offer.creditCode(),
           offer.enterpriseName(), offer.reportingUnit(), offer.workforce(), user));

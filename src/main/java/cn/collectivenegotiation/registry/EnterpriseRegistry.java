@@ -1,5 +1,7 @@
 package cn.collectivenegotiation.registry;
 
+import cn.collectivenegotiation.database.DatabaseProduct;
+import cn.collectivenegotiation.database.LockWaits;
 import cn.collectivenegotiation.offer.ReportingUnit;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -24,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The enterprise registry (table {@code enterprise}, migration V3). Saving is an upsert written the
  * portable way, so H2 and PostgreSQL run the same statements: find which credit codes exist, then
- * one batch of updates and one batch of inserts.
+ * one batch of updates and one batch of inserts. Only an offer's registration ({@link #registerIfAbsent})
+ * says "unless another transaction registers it meanwhile", in each database's own words.
  */
 @Component
 public class EnterpriseRegistry {
@@ -51,8 +55,17 @@ public class EnterpriseRegistry {
       rs.getBoolean("tense_relations"), rs.getBoolean("in_difficulty"), rs.getBoolean("restructuring"),
       rs.getBoolean("severe_hazards"), rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
 
+  private static final String REGISTER = """
+      INSERT INTO enterprise (credit_code, name, reporting_unit, workforce, union_present, collective_contract,
+        special_contract, minimum_wage_pay, tense_relations, in_difficulty, restructuring, severe_hazards,
+        updated_at, updated_by)
+      SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+      WHERE NOT EXISTS (SELECT 1 FROM enterprise WHERE credit_code = ?)""";
+
   private final JdbcTemplate jdbc;
   private final Clock clock = Clock.systemUTC();
+  /** {@link #REGISTER} as this database writes "unless another transaction registers it meanwhile". */
+  private final String register;
 
   private final RegistryChanges changes;
 
@@ -65,6 +78,9 @@ public class EnterpriseRegistry {
   public EnterpriseRegistry(JdbcTemplate jdbc, RegistryChanges changes) {
     this.changes = changes;
     this.jdbc = jdbc;
+    this.register = DatabaseProduct.of(jdbc.getDataSource()) == DatabaseProduct.POSTGRES
+        ? REGISTER + " ON CONFLICT (credit_code) DO NOTHING"
+        : REGISTER;
   }
 
   /** How many enterprises were new and how many were already there (and are now updated). */
@@ -113,20 +129,26 @@ public class EnterpriseRegistry {
   /**
    * An enterprise an offer names, kept if the registry does not know it yet (name, unit and workforce from
    * the offer, a union assumed, no contract known); a known enterprise is left as the registry has it.
-   * Returns the enterprise as registered (the caller has looked it up and not found it).
+   * Returns the enterprise as the offer names it.
+   *
+   * <p>Two first offers to one new enterprise at once both find it missing. The second's insert then waits for
+   * the first transaction, and the registry keeps what the first registered: on PostgreSQL {@code ON CONFLICT DO NOTHING} (a failed
+   * statement there would abort the offer's whole transaction); H2 has no such clause outside its PostgreSQL mode,
+   * but refuses the key only once the first has committed and undoes that statement alone, so the refusal is
+   * taken as "already registered".
    */
   public Enterprise registerIfAbsent(String creditCode, String name, ReportingUnit unit, int workforce, String user) {
     Enterprise e = new Enterprise(creditCode, name, unit, null, workforce, null, true, false, false, null, false,
         false, false, false, false, clock.instant(), user);
-    int inserted = jdbc.update("""
-        INSERT INTO enterprise (credit_code, name, reporting_unit, workforce, union_present, collective_contract,
-          special_contract, minimum_wage_pay, tense_relations, in_difficulty, restructuring, severe_hazards,
-          updated_at, updated_by)
-        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-        WHERE NOT EXISTS (SELECT 1 FROM enterprise WHERE credit_code = ?)""",
-        e.creditCode(), e.name(), unit.name(), e.workforce(), e.unionPresent(), e.collectiveContract(),
+    Object[] values = {e.creditCode(), e.name(), unit.name(), e.workforce(), e.unionPresent(), e.collectiveContract(),
         e.specialContract(), e.minimumWagePay(), e.tenseRelations(), e.inDifficulty(), e.restructuring(),
-        e.severeHazards(), Timestamp.from(e.updatedAt()), user, creditCode);
+        e.severeHazards(), Timestamp.from(e.updatedAt()), user, creditCode};
+    int inserted;
+    try {
+      inserted = LockWaits.patiently(() -> jdbc.update(register, values));
+    } catch (DuplicateKeyException registeredMeanwhile) {
+      inserted = 0; // H2 only: PostgreSQL does nothing on the conflict
+    }
     if (inserted > 0) {
       changes.inserted(List.of(creditCode));
     }

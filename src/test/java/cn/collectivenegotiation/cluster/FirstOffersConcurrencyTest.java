@@ -114,7 +114,7 @@ class FirstOffersConcurrencyTest {
 
     // two regional offers to the same new body, covering the same small enterprise
     List<String> regionals = race(TestUsers.WUTONGQIAO_OFFICER, regional(7300, 7301, 7302),
-        TestUsers.WUTONGQIAO_OFFICER, regional(7300, 7303, 7302));
+        TestUsers.WUTONGQIAO_OFFICER, regional(7300, 7302, 7303));
     for (int code : new int[] {7301, 7302, 7303}) {
       registeredOnce(code, "测试企业" + code, ReportingUnit.WUTONGQIAO);
     }
@@ -124,12 +124,16 @@ class FirstOffersConcurrencyTest {
     notSeenBy(regionals.get(0), member(7303));
     notSeenBy(regionals.get(1), member(7301));
 
-    // two regional offers to the same new body, covering different enterprises: only the body's groups are shared
+    // two regional offers to the same new body, covering enterprises the product knows already (an earlier offer
+    // registered them): only the body's groups are new to both
+    assertThat(post(TestUsers.WUTONGQIAO_OFFICER, regional(7410, 7401, 7402, 7403, 7404)).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
     List<String> body = race(TestUsers.WUTONGQIAO_OFFICER, regional(7400, 7401, 7402),
         TestUsers.WUTONGQIAO_OFFICER, regional(7400, 7403, 7404));
     groupsOnce(7400, ReportingUnit.WUTONGQIAO);
     seenBy(body.get(0), 7400, 7401, 7402);
     seenBy(body.get(1), 7400, 7403, 7404);
+    notSeenBy(body.get(0), member(7403));
   }
 
   void start(String... arguments) {
@@ -176,7 +180,8 @@ class FirstOffersConcurrencyTest {
     assertThat(held.reached).as("the first offer reached its commit: %s", one.getNow(null)).isDone();
 
     CompletableFuture<ResponseEntity<JsonNode>> two = CompletableFuture.supplyAsync(() -> post(secondUser, second), senders);
-    while (!two.isDone() && !anotherTransactionWaits()) {
+    boolean waited = false;
+    while (!two.isDone() && !(waited = anotherTransactionWaits())) {
       LockSupport.parkNanos(1_000_000); // a pause between two looks, not a wait for a time
     }
     held.release.complete(null);
@@ -187,6 +192,7 @@ class FirstOffersConcurrencyTest {
       numbers.add(sent.getBody().get("offerNumber").asText());
     }
     assertThat(numbers.get(0)).isNotEqualTo(numbers.get(1));
+    assertThat(waited).as("the second offer waited for the first's uncommitted rows: the race took place").isTrue();
     return numbers;
   }
 
@@ -197,7 +203,8 @@ class FirstOffersConcurrencyTest {
   /**
    * Whether a transaction waits for another's lock. PostgreSQL lists the lock it waits for; H2 names the session it
    * waits for at a row lock, but not at a key another transaction has inserted and not committed: there the waiting
-   * session is seen executing its insert into the registry, the engine's groups or its authorizations.
+   * session is seen executing its insert into the registry, the engine's groups or its authorizations. (So in each
+   * race below the second's first such insert is one that meets the first's rows.)
    */
   boolean anotherTransactionWaits() {
     JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
