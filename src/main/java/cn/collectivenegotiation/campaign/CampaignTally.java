@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -87,6 +88,11 @@ public class CampaignTally {
 
     boolean isNone() {
       return equals(NONE);
+    }
+
+    /** Moves an enterprise's counts in the member table (the rest are sums). */
+    boolean movesMember() {
+      return offers != 0 || responded != 0 || renewed != 0 || newlySigned != 0;
     }
   }
 
@@ -197,9 +203,11 @@ public class CampaignTally {
 
   /** One campaign's (unit, kind), under its gate. */
   private void write(Key key, Change change) {
-    // the enterprises: which of their counts go from 0 to some or back
+    // the enterprises: which of their counts go from 0 to some or back (a change of the sums alone, as a status
+    // moving to rectification, neither reads nor writes them)
     Map<String, long[]> members = new HashMap<>();
-    List<String> codes = new ArrayList<>(change.members.keySet());
+    List<String> codes = change.members.entrySet().stream().filter(e -> e.getValue().movesMember())
+        .map(Map.Entry::getKey).toList();
     for (int from = 0; from < codes.size(); from += 500) {
       List<String> some = codes.subList(from, Math.min(codes.size(), from + 500));
       List<Object> args = new ArrayList<>(List.of(key.campaignId(), key.unit(), key.kind()));
@@ -214,7 +222,8 @@ public class CampaignTally {
     long[] distinct = new long[4];
     List<Object[]> updates = new ArrayList<>();
     List<Object[]> inserts = new ArrayList<>();
-    change.members.forEach((code, d) -> {
+    codes.forEach(code -> {
+      Share d = change.members.get(code);
       long[] was = members.getOrDefault(code, new long[4]);
       long[] by = {d.offers(), d.responded(), d.renewed(), d.newlySigned()};
       for (int i = 0; i < 4; i++) {
@@ -241,7 +250,8 @@ public class CampaignTally {
         s.escalated(), s.inRectification(), s.atLabourBureau()};
     List<Object> args = new ArrayList<>(List.of(counts));
     args.addAll(List.of(key.campaignId(), key.unit(), key.kind()));
-    if (jdbc.update("""
+    // the row exists if no count moves: the first change of a (unit, kind) in a campaign adds an enterprise
+    if (Arrays.stream(counts).anyMatch(c -> (long) c != 0) && jdbc.update("""
         UPDATE campaign_tally SET offered = offered + ?, responded = responded + ?, renewed = renewed + ?,
           renewed_workers = renewed_workers + ?, newly_signed = newly_signed + ?, new_workers = new_workers + ?,
           escalated = escalated + ?, in_rectification = in_rectification + ?, at_labour_bureau = at_labour_bureau + ?

@@ -39,13 +39,21 @@ public class EstablishmentRateTally implements RegistryChanges {
     this.gates = gates;
   }
 
-  /** What the establishment rate reads of a registered enterprise. */
-  private record Registered(String unit, boolean union, boolean contract, LocalDate contractEnd) {
-    static final Registered ABSENT = new Registered(null, false, false, null);
+  /**
+   * What the establishment rate reads of a registered enterprise: {@link #ABSENT} for one it does not count (no
+   * union), so that a change it does not see (say a contract's end without a union) is no change, takes no gate
+   * and writes nothing.
+   */
+  private record Registered(String unit, boolean contract, LocalDate contractEnd) {
+    static final Registered ABSENT = new Registered(null, false, null);
+
+    static Registered of(String unit, boolean union, boolean contract, LocalDate contractEnd) {
+      return unit == null || !union ? ABSENT : new Registered(unit, contract, contract ? contractEnd : null);
+    }
 
     /** Counted for a campaign ending on {@code end}: with a union, and with a contract in force then. */
     long[] share(LocalDate end) {
-      boolean counted = unit != null && union;
+      boolean counted = unit != null;
       return new long[] {counted ? 1 : 0, counted && contract && (contractEnd == null || !contractEnd.isBefore(end)) ? 1 : 0};
     }
   }
@@ -92,7 +100,7 @@ public class EstablishmentRateTally implements RegistryChanges {
           + " FROM enterprise WHERE credit_code IN (" + String.join(",", Collections.nCopies(some.size(), "?")) + ")"
           + lock, (ResultSet rs) -> {
             Date end = rs.getDate("contract_end_date");
-            rows.put(rs.getString("credit_code"), new Registered(rs.getString("reporting_unit"),
+            rows.put(rs.getString("credit_code"), Registered.of(rs.getString("reporting_unit"),
                 rs.getBoolean("union_present"), rs.getBoolean("collective_contract"),
                 end == null ? null : end.toLocalDate()));
           }, some.toArray());
