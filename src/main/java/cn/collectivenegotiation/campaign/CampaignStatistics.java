@@ -31,10 +31,12 @@ public class CampaignStatistics {
 
   private final JdbcTemplate jdbc;
   private final CampaignTally tally;
+  private final EstablishmentRateTally establishment;
 
-  public CampaignStatistics(JdbcTemplate jdbc, CampaignTally tally) {
+  public CampaignStatistics(JdbcTemplate jdbc, CampaignTally tally, EstablishmentRateTally establishment) {
     this.jdbc = jdbc;
     this.tally = tally;
+    this.establishment = establishment;
   }
 
   private record Counted(Row row, long overdue, long escalated, long inRectification, long atLabourBureau) {
@@ -47,7 +49,7 @@ public class CampaignStatistics {
 
   /**
    * The table as kept per campaign, unit and kind ({@link CampaignTally}): at most 32 rows read, whatever the number
-   * of offers, and the establishment rate's 16, whatever the size of the registry.
+   * of offers, and the establishment rate's 16 ({@link EstablishmentRateTally}), whatever the size of the registry.
    */
   public StatisticsTable table(Campaign campaign, Instant now) {
     Map<ReportingUnit, Map<OfferRecords.Kind, Counted>> counted = new EnumMap<>(ReportingUnit.class);
@@ -59,7 +61,7 @@ public class CampaignStatistics {
               c.atLabourBureau()));
     }
     Map<ReportingUnit, Rate> rates = new EnumMap<>(ReportingUnit.class);
-    tally.establishment(campaign.id()).forEach((unit, c) -> rates.put(ReportingUnit.valueOf(unit), new Rate(c[0], c[1])));
+    establishment.read(campaign.id()).forEach((unit, c) -> rates.put(ReportingUnit.valueOf(unit), new Rate(c[0], c[1])));
     return assemble(campaign, counted, rates);
   }
 

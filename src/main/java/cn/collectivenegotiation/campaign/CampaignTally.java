@@ -1,6 +1,5 @@
 package cn.collectivenegotiation.campaign;
 
-import cn.collectivenegotiation.registry.RegistryChanges;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,53 +7,37 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The campaign's statistics table kept as the offers change (Flyway {@code V11}): per campaign, reporting unit and
  * kind one {@code campaign_tally} row with the table's columns, so that {@link CampaignStatistics#table} reads at
- * most 32 rows instead of every {@code offer_record} row of the period (and 16 for the establishment rate instead
- * of the registry).
+ * most 32 rows instead of every {@code offer_record} row of the period (the establishment rate is kept apart,
+ * {@link EstablishmentRateTally}).
  *
  * <p>How it is kept. {@link OfferRecords} tells it which offers a transaction is about to change ({@link #opening},
  * {@link #changing}); the first time, the offer's rows are read as they were (and locked, so no other transaction
- * changes them in between). Just before the transaction commits (a Spring transaction synchronization, on the
- * engine's own connection: a failure here rolls back the engine's work too) the rows are read as they are now, and
- * the difference of each row's share of the counters ({@link Share}) goes to every campaign whose period holds the
- * offer date. Enterprises are counted once per (unit, kind): {@code campaign_tally_member} holds per enterprise how
- * many rows count for each column, and a distinct counter moves when one of these goes from 0 to 1 or back. The
- * sums are plain {@code x = x + ?}. 逾期未应约 depends on the time asked: rows awaiting an answer are kept by their
- * due time ({@code campaign_tally_awaiting}), and the overdue ones at a time are the sum up to it. The establishment
- * rate reads the registry at the period's end, so each campaign keeps per unit its enterprises with a union and
- * those of them with a contract in force then ({@code campaign_establishment}), moved by the registry's changes
- * ({@link RegistryChanges}) the same way.
- *
- * <p>Locks. The tallies of a (unit, kind) are written only by a transaction holding its gate
- * ({@code campaign_tally_gate}, 64 rows, a hash of unit and kind), taken in ascending order just before commit and
- * held only for the commit, so concurrent offers of one unit do not wait for one another's engine work, never
- * deadlock, and new member rows never collide (a failed insert would abort a PostgreSQL transaction). Creating a
- * campaign takes every gate before it counts the offers that exist, so an offer committing meanwhile is either
- * counted by it or, waiting at its gate, sees the new campaign after it and adds its change.
+ * changes them in between). Just before the transaction commits ({@link TallyGates}) the rows are read as they are
+ * now, and the difference of each row's share of the counters ({@link Share}) goes to every campaign whose period
+ * holds the offer date, under the gate of the row's (unit, kind). Enterprises are counted once per (unit, kind):
+ * {@code campaign_tally_member} holds per enterprise how many rows count for each column, and a distinct counter
+ * moves when one of these goes from 0 to 1 or back. The sums are plain {@code x = x + ?}. 逾期未应约 depends on the
+ * time asked: rows awaiting an answer are kept by their due time ({@code campaign_tally_awaiting}), and the overdue
+ * ones at a time are the sum up to it.
  */
 @Component
-public class CampaignTally implements RegistryChanges {
-
-  static final int GATES = 64;
+public class CampaignTally {
 
   /** An {@code offer_record} row waiting for an answer: the part of 逾期未应约 that does not depend on the time. */
   static final String AWAITING = "responded_on IS NULL AND status <> 'CLOSED'";
@@ -65,9 +48,11 @@ public class CampaignTally implements RegistryChanges {
       FROM offer_record WHERE offer_id""";
 
   private final JdbcTemplate jdbc;
+  private final TallyGates gates;
 
-  public CampaignTally(JdbcTemplate jdbc) {
+  CampaignTally(JdbcTemplate jdbc, TallyGates gates) {
     this.jdbc = jdbc;
+    this.gates = gates;
   }
 
   /** Where a row counts: its unit, kind, enterprise, offer date (which campaigns) and due time (when overdue). */
@@ -104,83 +89,24 @@ public class CampaignTally implements RegistryChanges {
     boolean isNone() {
       return equals(NONE);
     }
+
+    /** Moves an enterprise's counts in the member table (the rest are sums). */
+    boolean movesMember() {
+      return offers != 0 || responded != 0 || renewed != 0 || newlySigned != 0;
+    }
   }
 
   /** The rows of one transaction's offers as they were before it changed them, by offer and enterprise. */
-  private final class Pending implements TransactionSynchronization {
+  private final class Pending implements TallyGates.Pending {
     final Map<String, Map<String, Row>> before = new LinkedHashMap<>();
-    /** The registry's rows as they were, {@link Registered#ABSENT} for those this transaction registered. */
-    final Map<String, Registered> registeredBefore = new LinkedHashMap<>();
 
     @Override
-    public void suspend() {
-      TransactionSynchronizationManager.unbindResource(CampaignTally.this);
-    }
-
-    @Override
-    public void resume() {
-      TransactionSynchronizationManager.bindResource(CampaignTally.this, this);
-    }
-
-    @Override
-    public void beforeCommit(boolean readOnly) {
-      apply(this);
-    }
-
-    @Override
-    public void afterCompletion(int status) {
-      TransactionSynchronizationManager.unbindResourceIfPossible(CampaignTally.this);
+    public TallyGates.Changes changes() {
+      return CampaignTally.this.changes(before);
     }
   }
 
   private record Row(Place place, Share share) {}
-
-  /** What the establishment rate reads of a registered enterprise. */
-  private record Registered(String unit, boolean union, boolean contract, LocalDate contractEnd) {
-    static final Registered ABSENT = new Registered(null, false, false, null);
-
-    /** Counted for a campaign ending on {@code end}: with a union, and with a contract in force then. */
-    long[] share(LocalDate end) {
-      boolean counted = unit != null && union;
-      return new long[] {counted ? 1 : 0, counted && contract && (contractEnd == null || !contractEnd.isBefore(end)) ? 1 : 0};
-    }
-  }
-
-  @Override
-  public void changing(Collection<String> creditCodes) {
-    if (creditCodes.isEmpty()) {
-      return;
-    }
-    Pending pending = pending();
-    List<String> unseen = creditCodes.stream().filter(c -> !pending.registeredBefore.containsKey(c)).distinct().toList();
-    Map<String, Registered> now = registered(unseen, " FOR UPDATE");
-    unseen.forEach(c -> pending.registeredBefore.put(c, now.getOrDefault(c, Registered.ABSENT)));
-  }
-
-  @Override
-  public void inserted(Collection<String> creditCodes) {
-    if (creditCodes.isEmpty()) {
-      return;
-    }
-    Pending pending = pending();
-    creditCodes.forEach(c -> pending.registeredBefore.putIfAbsent(c, Registered.ABSENT));
-  }
-
-  private Map<String, Registered> registered(List<String> creditCodes, String lock) {
-    Map<String, Registered> rows = new HashMap<>();
-    for (int from = 0; from < creditCodes.size(); from += 500) {
-      List<String> some = creditCodes.subList(from, Math.min(creditCodes.size(), from + 500));
-      jdbc.query("SELECT credit_code, reporting_unit, union_present, collective_contract, contract_end_date"
-          + " FROM enterprise WHERE credit_code IN (" + String.join(",", Collections.nCopies(some.size(), "?")) + ")"
-          + lock, (ResultSet rs) -> {
-            Date end = rs.getDate("contract_end_date");
-            rows.put(rs.getString("credit_code"), new Registered(rs.getString("reporting_unit"),
-                rs.getBoolean("union_present"), rs.getBoolean("collective_contract"),
-                end == null ? null : end.toLocalDate()));
-          }, some.toArray());
-    }
-    return rows;
-  }
 
   /** An offer's rows are about to be inserted: they did not count before. */
   void opening(String offerId) {
@@ -196,16 +122,7 @@ public class CampaignTally implements RegistryChanges {
   }
 
   private Pending pending() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      throw new IllegalStateException("offer_record changes only inside a transaction (the engine's command)");
-    }
-    Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-    if (pending == null) {
-      pending = new Pending();
-      TransactionSynchronizationManager.bindResource(this, pending);
-      TransactionSynchronizationManager.registerSynchronization(pending);
-    }
-    return pending;
+    return gates.pending(this, Pending::new);
   }
 
   /** Rows by offer and enterprise; {@code condition} follows {@code offer_id}. */
@@ -236,18 +153,16 @@ public class CampaignTally implements RegistryChanges {
     final Map<Instant, Long> awaiting = new TreeMap<>();
   }
 
-  private record Period(String id, LocalDate start, LocalDate end) {}
-
-  private void apply(Pending pending) {
-    // the rows as they are now, against the rows as they were
+  /** The rows as they are now, against the rows as they were: the gates of their (unit, kind)s. */
+  private TallyGates.Changes changes(Map<String, Map<String, Row>> before) {
     Map<Place, Share> differences = new HashMap<>();
-    List<String> offerIds = new ArrayList<>(pending.before.keySet());
+    List<String> offerIds = new ArrayList<>(before.keySet());
     for (int from = 0; from < offerIds.size(); from += 500) {
       List<String> some = offerIds.subList(from, Math.min(offerIds.size(), from + 500));
       Map<String, Map<String, Row>> now = rows(some,
           " IN (" + String.join(",", Collections.nCopies(some.size(), "?")) + ")");
       for (String offerId : some) {
-        Map<String, Row> was = pending.before.get(offerId);
+        Map<String, Row> was = before.get(offerId);
         Map<String, Row> is = now.getOrDefault(offerId, Map.of());
         Set<String> codes = new HashSet<>(was.keySet());
         codes.addAll(is.keySet());
@@ -262,42 +177,18 @@ public class CampaignTally implements RegistryChanges {
         }
       }
     }
-    pending.before.clear();
     differences.values().removeIf(Share::isNone);
-    // the registry's rows as they are now, against the rows as they were
-    List<String> codes = new ArrayList<>(pending.registeredBefore.keySet());
-    Map<String, Registered> registeredNow = registered(codes, "");
-    Map<String, Registered[]> registryChanges = new TreeMap<>();
-    for (String code : codes) {
-      Registered was = pending.registeredBefore.get(code);
-      Registered is = registeredNow.getOrDefault(code, Registered.ABSENT);
-      if (!was.equals(is)) {
-        registryChanges.put(code, new Registered[] {was, is});
-      }
-    }
-    pending.registeredBefore.clear();
-    if (differences.isEmpty() && registryChanges.isEmpty()) {
-      return;
-    }
-    // the gates of the (unit, kind)s and the registry's units changed, in ascending order; then the campaigns,
-    // as committed by now
-    Set<Integer> gates = new TreeSet<>();
-    differences.keySet().forEach(p -> gates.add(gate(p.unit(), p.kind())));
-    registryChanges.values().forEach(r -> {
-      for (Registered one : r) {
-        if (one.unit() != null) {
-          gates.add(gate(one.unit(), REGISTRY));
-        }
-      }
-    });
-    gates.forEach(this::lock);
-    List<Period> periods = jdbc.query("SELECT id, start_date, end_date FROM campaign", (rs, n) -> new Period(
-        rs.getString("id"), rs.getDate("start_date").toLocalDate(), rs.getDate("end_date").toLocalDate()));
+    Set<Integer> needed = new TreeSet<>();
+    differences.keySet().forEach(p -> needed.add(TallyGates.gate(p.unit(), p.kind())));
+    return new TallyGates.Changes(needed, campaigns -> write(differences, campaigns));
+  }
 
+  /** Each difference to every campaign whose period holds its offer date. */
+  private void write(Map<Place, Share> differences, List<TallyGates.Period> campaigns) {
     Map<Key, Change> changes = new TreeMap<>();
     differences.forEach((place, d) -> {
-      for (Period period : periods) {
-        if (!place.offerDate().isBefore(period.start()) && !place.offerDate().isAfter(period.end())) {
+      for (TallyGates.Period period : campaigns) {
+        if (period.holds(place.offerDate())) {
           Change change = changes.computeIfAbsent(new Key(period.id(), place.unit(), place.kind()), k -> new Change());
           change.sums = change.sums.plus(d, 1);
           change.members.merge(place.creditCode(), d, (x, y) -> x.plus(y, 1));
@@ -308,65 +199,15 @@ public class CampaignTally implements RegistryChanges {
       }
     });
     changes.forEach(this::write);
-
-    // the establishment rate: every campaign, as the registry is read at its period's end whenever it is asked
-    for (Period period : periods) {
-      Map<String, long[]> byUnit = new TreeMap<>();
-      registryChanges.values().forEach(r -> {
-        for (int side = 0; side < 2; side++) {
-          if (r[side].unit() != null) {
-            long[] share = r[side].share(period.end());
-            long[] sum = byUnit.computeIfAbsent(r[side].unit(), u -> new long[2]);
-            sum[0] += side == 0 ? -share[0] : share[0];
-            sum[1] += side == 0 ? -share[1] : share[1];
-          }
-        }
-      });
-      byUnit.forEach((unit, d) -> {
-        if ((d[0] != 0 || d[1] != 0) && jdbc.update("UPDATE campaign_establishment SET with_union = with_union + ?,"
-            + " with_contract = with_contract + ? WHERE campaign_id = ? AND reporting_unit = ?",
-            d[0], d[1], period.id(), unit) == 0) {
-          jdbc.update("INSERT INTO campaign_establishment (campaign_id, reporting_unit, with_union, with_contract)"
-              + " VALUES (?, ?, ?, ?)", period.id(), unit, d[0], d[1]);
-        }
-      });
-    }
-  }
-
-  /** The kind of the registry's gates: the rows of campaign_establishment of a unit. */
-  private static final String REGISTRY = "REGISTRY";
-
-  static int gate(String unit, String kind) {
-    return Math.floorMod(Objects.hash(unit, kind), GATES);
-  }
-
-  /** How long a transaction waits for a gate in all: through the commits of others holding it, however large. */
-  static final long GATE_PATIENCE_MILLIS = 120_000;
-
-  /**
-   * Takes a gate. H2 gives up on a lock after 2 s, less than the commit of a large transaction (200 starts) takes on
-   * a busy machine while it holds the gate; a lock timeout ends only the statement there, so it is asked again.
-   * (PostgreSQL waits as long as it takes.)
-   */
-  private void lock(int gate) {
-    long giveUp = System.nanoTime() + GATE_PATIENCE_MILLIS * 1_000_000;
-    while (true) {
-      try {
-        jdbc.queryForList("SELECT gate FROM campaign_tally_gate WHERE gate = ? FOR UPDATE", Integer.class, gate);
-        return;
-      } catch (QueryTimeoutException e) {
-        if (System.nanoTime() > giveUp) {
-          throw e;
-        }
-      }
-    }
   }
 
   /** One campaign's (unit, kind), under its gate. */
   private void write(Key key, Change change) {
-    // the enterprises: which of their counts go from 0 to some or back
+    // the enterprises: which of their counts go from 0 to some or back (a change of the sums alone, as a status
+    // moving to rectification, neither reads nor writes them)
     Map<String, long[]> members = new HashMap<>();
-    List<String> codes = new ArrayList<>(change.members.keySet());
+    List<String> codes = change.members.entrySet().stream().filter(e -> e.getValue().movesMember())
+        .map(Map.Entry::getKey).toList();
     for (int from = 0; from < codes.size(); from += 500) {
       List<String> some = codes.subList(from, Math.min(codes.size(), from + 500));
       List<Object> args = new ArrayList<>(List.of(key.campaignId(), key.unit(), key.kind()));
@@ -381,7 +222,8 @@ public class CampaignTally implements RegistryChanges {
     long[] distinct = new long[4];
     List<Object[]> updates = new ArrayList<>();
     List<Object[]> inserts = new ArrayList<>();
-    change.members.forEach((code, d) -> {
+    codes.forEach(code -> {
+      Share d = change.members.get(code);
       long[] was = members.getOrDefault(code, new long[4]);
       long[] by = {d.offers(), d.responded(), d.renewed(), d.newlySigned()};
       for (int i = 0; i < 4; i++) {
@@ -408,7 +250,8 @@ public class CampaignTally implements RegistryChanges {
         s.escalated(), s.inRectification(), s.atLabourBureau()};
     List<Object> args = new ArrayList<>(List.of(counts));
     args.addAll(List.of(key.campaignId(), key.unit(), key.kind()));
-    if (jdbc.update("""
+    // the row exists if no count moves: the first change of a (unit, kind) in a campaign adds an enterprise
+    if (Arrays.stream(counts).anyMatch(c -> (long) c != 0) && jdbc.update("""
         UPDATE campaign_tally SET offered = offered + ?, responded = responded + ?, renewed = renewed + ?,
           renewed_workers = renewed_workers + ?, newly_signed = newly_signed + ?, new_workers = new_workers + ?,
           escalated = escalated + ?, in_rectification = in_rectification + ?, at_labour_bureau = at_labour_bureau + ?
@@ -432,13 +275,10 @@ public class CampaignTally implements RegistryChanges {
   }
 
   /**
-   * A new campaign (its row inserted in this transaction): counts the offers that exist in its period, once, with
-   * every gate held so that no offer's change is missed or counted twice (see the class comment).
+   * A new campaign (its row inserted in this transaction), with every gate held ({@link TallyGates#lockAll}, so
+   * that no offer's change is missed or counted twice): counts the offers that exist in its period.
    */
   void fill(Campaign campaign) {
-    for (int gate = 0; gate < GATES; gate++) {
-      lock(gate);
-    }
     Object[] args = {campaign.id(), Date.valueOf(campaign.startDate()), Date.valueOf(campaign.endDate())};
     jdbc.update("""
         INSERT INTO campaign_tally_member (campaign_id, reporting_unit, kind, credit_code, offers, responded, renewed,
@@ -470,22 +310,6 @@ public class CampaignTally implements RegistryChanges {
         SELECT CAST(? AS VARCHAR(20)), reporting_unit, kind, response_due_at, COUNT(*)
         FROM offer_record WHERE offer_date BETWEEN ? AND ? AND %s
         GROUP BY reporting_unit, kind, response_due_at""".formatted(AWAITING), args);
-    jdbc.update("""
-        INSERT INTO campaign_establishment (campaign_id, reporting_unit, with_union, with_contract)
-        SELECT CAST(? AS VARCHAR(20)), reporting_unit, COUNT(*),
-          SUM(CASE WHEN collective_contract AND (contract_end_date IS NULL OR contract_end_date >= ?) THEN 1 ELSE 0 END)
-        FROM enterprise WHERE union_present GROUP BY reporting_unit""", campaign.id(),
-        Date.valueOf(campaign.endDate()));
-  }
-
-  /** The establishment rate's counts of a campaign by unit: enterprises with a union, and of them with a contract. */
-  Map<String, long[]> establishment(String campaignId) {
-    Map<String, long[]> counts = new HashMap<>();
-    jdbc.query("SELECT reporting_unit, with_union, with_contract FROM campaign_establishment WHERE campaign_id = ?",
-        (ResultSet rs) -> {
-          counts.put(rs.getString("reporting_unit"), new long[] {rs.getLong("with_union"), rs.getLong("with_contract")});
-        }, campaignId);
-    return counts;
   }
 
   /** One (unit, kind) of a campaign as kept, with 逾期未应约 at the time asked. */

@@ -27,12 +27,17 @@ public class Campaigns {
 
   private final JdbcTemplate jdbc;
   private final DataFieldMaxValueIncrementer ids;
+  private final TallyGates gates;
   private final CampaignTally tally;
+  private final EstablishmentRateTally establishment;
 
-  public Campaigns(JdbcTemplate jdbc, DataSource dataSource, CampaignTally tally) {
+  Campaigns(JdbcTemplate jdbc, DataSource dataSource, TallyGates gates, CampaignTally tally,
+      EstablishmentRateTally establishment) {
     this.jdbc = jdbc;
     this.ids = Sequences.of(dataSource, "campaign_seq");
+    this.gates = gates;
     this.tally = tally;
+    this.establishment = establishment;
   }
 
   /** The reporting units in the notice's order: the campaign's multi-instance collection. */
@@ -47,7 +52,8 @@ public class Campaigns {
 
   /**
    * Stores a new campaign, with an empty report row per unit, counts the offers already in its period into its
-   * table ({@link CampaignTally#fill}), and returns it with its id.
+   * table ({@link CampaignTally#fill}) and the registry into its establishment rate
+   * ({@link EstablishmentRateTally#fill}), every gate held, and returns it with its id.
    */
   Campaign create(Campaign campaign, String processInstanceId, String user) {
     String id = String.valueOf(ids.nextLongValue());
@@ -61,7 +67,9 @@ public class Campaigns {
         units().stream().map(u -> new Object[] {id, u}).toList());
     Campaign stored = new Campaign(id, campaign.name(), campaign.startDate(), campaign.endDate(),
         campaign.reportDeadline(), campaign.targetRate(), processInstanceId);
+    gates.lockAll();
     tally.fill(stored);
+    establishment.fill(stored);
     return stored;
   }
 

@@ -4,7 +4,7 @@ import java.util.Collection;
 
 /**
  * Told of the registry's changes in the transaction that makes them, before the rows are changed and after new
- * ones are inserted: the campaigns keep their establishment rates from them ({@code campaign/CampaignTally}).
+ * ones are inserted: the campaigns keep their establishment rates from them ({@code campaign/EstablishmentRateTally}).
  */
 public interface RegistryChanges {
 

@@ -1,5 +1,6 @@
 package cn.collectivenegotiation.bench;
 
+import cn.collectivenegotiation.campaign.CampaignProcess;
 import cn.collectivenegotiation.identity.CurrentUser;
 import cn.collectivenegotiation.offer.OfferService;
 import cn.collectivenegotiation.offer.Offers;
@@ -31,13 +32,18 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
  * the product's own (H2's {@code INFORMATION_SCHEMA.QUERY_STATISTICS}; on H2 only), which also counts a row
  * written again in the same start. {@code rows.campaign.*}, {@code writes.campaign.*}: the same per offer for
  * 20 offers through the campaign figure's mix (one of each of its 20 places), one at a time; runtime rows of
- * ended instances are gone again, so rows there are what stays. {@code #} lines: every table that changed.
- * {@code variables.*}: the variables of one started offer's process instance.
+ * ended instances are gone again, so rows there are what stays. {@code rows.covered.*}, {@code writes.covered.*}:
+ * the product's mix again with a campaign covering its offers, against the mix without one, so that the campaign
+ * tally's writes show ({@code reads.covered.*} too). {@code reads.*}: the SELECT statements (by the first table they read from). {@code #} lines:
+ * every table that changed or was read. {@code variables.*}: the variables of one started offer's process instance.
  */
 final class RowsBenchmark {
 
   private static final Pattern WRITE = Pattern.compile("^\\s*(insert\\s+into|update|delete\\s+from|delete)\\s+\"?(\\w+)",
       Pattern.CASE_INSENSITIVE);
+  /** A SELECT, by the first table it reads from (not this benchmark's own counts of rows, which quote the name). */
+  private static final Pattern READ = Pattern.compile("^\\s*(select)\\b.*?\\bfrom\\s+(\\w+)",
+      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   private RowsBenchmark() {}
 
@@ -81,6 +87,15 @@ final class RowsBenchmark {
       Figure bareMix = measure(dataSource, h2,
           () -> CampaignBenchmark.run(engine, ChainModel.BARE, mix, 1, 95_000, day));
       report("campaign", mix, productMix, bareMix, h2);
+
+      // a campaign covering the mix's day, started before the count: the tally's writes per offer
+      engine.getRuntimeService().startProcessInstanceByKey(CampaignProcess.KEY, Map.of(
+          "campaignName", "行数基准", "startDate", day.minusDays(1).toString(), "endDate", day.plusDays(28).toString(),
+          "reportDeadline", day.plusDays(40).toString(), "targetRate", 0.92));
+      Figure covered = measure(dataSource, h2,
+          () -> CampaignBenchmark.run(engine, ChainModel.PRODUCT, mix, 1, 97_000, day));
+      figures("covered.product", mix, covered, h2);
+      lines("covered", mix, covered, productMix, "covered", "uncovered");
     }
     detailsByVariable(dataSource, ChainModel.PRODUCT.key);
   }
@@ -102,23 +117,33 @@ final class RowsBenchmark {
   }
 
   private static void report(String what, int n, Figure product, Figure bare, boolean h2) {
-    Bench.print("rows." + what + ".product", product.rows() / (double) n, "rows/offer");
-    Bench.print("rows." + what + ".bare", bare.rows() / (double) n, "rows/offer");
+    figures(what + ".product", n, product, h2);
+    figures(what + ".bare", n, bare, h2);
+    lines(what, n, product, bare, "product", "bare");
+  }
+
+  private static void figures(String what, int n, Figure figure, boolean h2) {
+    Bench.print("rows." + what, figure.rows() / (double) n, "rows/offer");
     if (h2) {
-      Bench.print("writes." + what + ".product", product.statements() / (double) n, "statements/offer");
-      Bench.print("writes." + what + ".bare", bare.statements() / (double) n, "statements/offer");
+      Bench.print("writes." + what, figure.writes() / (double) n, "statements/offer");
+      Bench.print("reads." + what, figure.reads() / (double) n, "statements/offer");
     }
-    Bench.note(what + ", per offer, product / bare: rows added; INSERT, UPDATE, DELETE statements");
+  }
+
+  /** Per table, what {@code product} and {@code bare} added and ran, {@code label} / {@code against}. */
+  private static void lines(String what, int n, Figure product, Figure bare, String label, String against) {
+    Bench.note(what + ", per offer, " + label + " / " + against + ": rows added; SELECT, INSERT, UPDATE, DELETE"
+        + " statements");
     TreeSet<String> tables = new TreeSet<>(product.added().keySet());
     tables.addAll(bare.added().keySet());
-    product.writes().keySet().forEach(k -> tables.add(k.substring(k.indexOf(' ') + 1)));
-    bare.writes().keySet().forEach(k -> tables.add(k.substring(k.indexOf(' ') + 1)));
+    product.statements().keySet().forEach(k -> tables.add(k.substring(k.indexOf(' ') + 1)));
+    bare.statements().keySet().forEach(k -> tables.add(k.substring(k.indexOf(' ') + 1)));
     for (String t : tables) {
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-24s rows %6.2f / %6.2f", t,
           product.added().getOrDefault(t, 0L) / (double) n, bare.added().getOrDefault(t, 0L) / (double) n));
-      for (String kind : List.of("INSERT", "UPDATE", "DELETE")) {
-        long p = product.writes().getOrDefault(kind + " " + t, 0L);
-        long b = bare.writes().getOrDefault(kind + " " + t, 0L);
+      for (String kind : List.of("SELECT", "INSERT", "UPDATE", "DELETE")) {
+        long p = product.statements().getOrDefault(kind + " " + t, 0L);
+        long b = bare.statements().getOrDefault(kind + " " + t, 0L);
         if (p != 0 || b != 0) {
           line.append(String.format(Locale.ROOT, "; %s %.2f / %.2f", kind, p / (double) n, b / (double) n));
         }
@@ -131,24 +156,31 @@ final class RowsBenchmark {
     void run() throws Exception;
   }
 
-  /** Rows added per table (those that changed), and write statements by "KIND TABLE". */
-  record Figure(Map<String, Long> added, Map<String, Long> writes) {
+  /** Rows added per table (those that changed), and statements by "KIND TABLE". */
+  record Figure(Map<String, Long> added, Map<String, Long> statements) {
     long rows() {
       return added.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    long statements() {
-      return writes.values().stream().mapToLong(Long::longValue).sum();
+    /** INSERT, UPDATE and DELETE statements. */
+    long writes() {
+      return statements.entrySet().stream().filter(e -> !e.getKey().startsWith("SELECT ")).mapToLong(Map.Entry::getValue)
+          .sum();
+    }
+
+    long reads() {
+      return statements.entrySet().stream().filter(e -> e.getKey().startsWith("SELECT ")).mapToLong(Map.Entry::getValue)
+          .sum();
     }
   }
 
   private static Figure measure(DataSource dataSource, boolean h2, Work work) throws Exception {
     Map<String, Long> before = rows(dataSource);
-    Map<String, Long> writesBefore = h2 ? writes(dataSource) : Map.of();
+    Map<String, Long> statementsBefore = h2 ? statements(dataSource) : Map.of();
     work.run();
-    Map<String, Long> writesAfter = h2 ? writes(dataSource) : Map.of();
+    Map<String, Long> statementsAfter = h2 ? statements(dataSource) : Map.of();
     Map<String, Long> after = rows(dataSource);
-    return new Figure(difference(before, after), difference(writesBefore, writesAfter));
+    return new Figure(difference(before, after), difference(statementsBefore, statementsAfter));
   }
 
   private static Map<String, Long> difference(Map<String, Long> before, Map<String, Long> after) {
@@ -201,17 +233,22 @@ final class RowsBenchmark {
     }
   }
 
-  /** INSERT, UPDATE and DELETE statements run so far, by "KIND TABLE". */
-  private static Map<String, Long> writes(DataSource dataSource) throws SQLException {
+  /** SELECT, INSERT, UPDATE and DELETE statements run so far, by "KIND TABLE" (H2's own schema left out). */
+  private static Map<String, Long> statements(DataSource dataSource) throws SQLException {
     Map<String, Long> counts = new TreeMap<>();
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
          ResultSet r = s.executeQuery("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
       while (r.next()) {
-        Matcher m = WRITE.matcher(r.getString(1));
-        if (m.find()) {
-          String kind = m.group(1).toUpperCase(Locale.ROOT).split("\\s+")[0];
-          counts.merge(kind + " " + m.group(2).toUpperCase(Locale.ROOT), r.getLong(2), Long::sum);
+        String sql = r.getString(1);
+        Matcher m = WRITE.matcher(sql);
+        if (!m.find()) {
+          m = READ.matcher(sql);
+          if (!m.find() || m.group(2).equalsIgnoreCase("INFORMATION_SCHEMA")) {
+            continue;
+          }
         }
+        String kind = m.group(1).toUpperCase(Locale.ROOT).split("\\s+")[0];
+        counts.merge(kind + " " + m.group(2).toUpperCase(Locale.ROOT), r.getLong(2), Long::sum);
       }
     }
     return counts;

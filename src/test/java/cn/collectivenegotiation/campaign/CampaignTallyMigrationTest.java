@@ -67,7 +67,9 @@ class CampaignTallyMigrationTest {
 
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 
-    CampaignStatistics statistics = new CampaignStatistics(jdbc, new CampaignTally(jdbc));
+    TallyGates gates = new TallyGates(jdbc);
+    CampaignStatistics statistics = new CampaignStatistics(jdbc, new CampaignTally(jdbc, gates),
+        new EstablishmentRateTally(jdbc, gates));
     Campaign campaign = new Campaign("7", "2018年度集中要约月", start, end, end.plusDays(2),
         new java.math.BigDecimal("0.92"), null);
     for (int day = -5; day < 40; day += 3) {

@@ -8,6 +8,10 @@ import java.time.Instant;
  */
 public final class TallyCheck {
 
+  /** How an offer's commit takes a gate, and how a campaign's creation counts itself up on the gates. */
+  public static final String GATE_LOCK = TallyGates.LOCK;
+  public static final String CAMPAIGN_CREATED = TallyGates.CREATED;
+
   private TallyCheck() {}
 
   /** The table counted afresh from the offer rows, for the benchmark. */
