@@ -1,5 +1,6 @@
 package cn.collectivenegotiation.campaign;
 
+import cn.collectivenegotiation.database.LockWaits;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -40,9 +40,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class TallyGates {
 
   static final int GATES = 64;
-
-  /** How long a transaction waits for a gate in all: through the commits of others holding it, however large. */
-  static final long GATE_PATIENCE_MILLIS = 120_000;
 
   /** A campaign's id and period, as the kept tables need it. */
   record Period(String id, LocalDate start, LocalDate end) {
@@ -172,20 +169,10 @@ class TallyGates {
   }
 
   /**
-   * Takes a gate and returns its {@code campaigns_created}. H2 gives up on a lock after 2 s, less than the commit of
-   * a large transaction (200 starts) takes on a busy machine while it holds the gate; a lock timeout ends only the
-   * statement there, so it is asked again. (PostgreSQL waits as long as it takes.)
+   * Takes a gate and returns its {@code campaigns_created}, waiting through the commits of others holding it,
+   * however large ({@link LockWaits}: H2 gives up on a lock after 2 s and ends only the statement).
    */
   private long lock(int gate) {
-    long giveUp = System.nanoTime() + GATE_PATIENCE_MILLIS * 1_000_000;
-    while (true) {
-      try {
-        return jdbc.queryForObject(LOCK, Long.class, gate);
-      } catch (QueryTimeoutException e) {
-        if (System.nanoTime() > giveUp) {
-          throw e;
-        }
-      }
-    }
+    return LockWaits.patiently(() -> jdbc.queryForObject(LOCK, Long.class, gate));
   }
 }
