@@ -35,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       {@code bench.api.seconds} (60), {@code bench.api.bare.seconds} (60), {@code bench.statistics.offers}
  *       (100,000 offers for the campaign's table), {@code bench.startup.runs} (3), {@code bench.threads} (2,
  *       people working at once in the campaign).</li>
+ *   <li>{@code -Dbench.querystats=N}: after each deadline and campaign phase, the N statements H2 spent most
+ *       time on ({@link H2QueryStatistics});</li>
  *   <li>{@code -Dbench.keep=true}: the database of an earlier run with the same {@code bench.dir} is kept, and the
  *       statistics figure measures the offers that run loaded (loading the issue's 100,000 takes longer than
  *       the run may; the code measured may be newer than the code that loaded them: its migrations run first).</li>
@@ -80,6 +82,8 @@ public final class Benchmarks {
         JobExecutorSettings.stop(configuration);
         ChainModel.deployBare(engine);
         TransactionTemplate tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+        // -Dbench.querystats=N: the N statements H2 spent most time on, after each measured phase
+        javax.sql.DataSource dataSource = app.getBean(javax.sql.DataSource.class);
 
         if (only.contains("deadlines")) {
           // -Dbench.deadlines.defaultFirst=true measures Camunda's defaults before ours, to see what the order does
@@ -88,10 +92,14 @@ public final class Benchmarks {
           // against whichever setting went first
           DeadlineBenchmark.run(engine, tx, ChainModel.PRODUCT, ours, Math.max(50, deadlineOffers / 5), 90_000,
               LocalDate.parse("2025-02-03"));
+          H2QueryStatistics.start(dataSource);
           double bare = DeadlineBenchmark.run(engine, tx, ChainModel.BARE, ours, deadlineOffers, 0, LocalDate.parse("2025-04-07"));
+          H2QueryStatistics.print(dataSource, "deadlines BARE");
           double tuned = 0;
           if (!defaultFirst) {
+            H2QueryStatistics.start(dataSource);
             tuned = DeadlineBenchmark.run(engine, tx, ChainModel.PRODUCT, ours, deadlineOffers, 20_000, LocalDate.parse("2025-05-19"));
+            H2QueryStatistics.print(dataSource, "deadlines PRODUCT");
           }
           double defaults = DeadlineBenchmark.run(engine, tx, ChainModel.PRODUCT, JobExecutorSettings.CAMUNDA_DEFAULT,
               deadlineOffers, 40_000, LocalDate.parse("2025-06-30"));
@@ -105,8 +113,12 @@ public final class Benchmarks {
         }
 
         if (only.contains("campaign")) {
+          H2QueryStatistics.start(dataSource);
           double bare = CampaignBenchmark.run(engine, ChainModel.BARE, campaignOffers, threads, 60_000, LocalDate.parse("2025-09-01"));
+          H2QueryStatistics.print(dataSource, "campaign BARE");
+          H2QueryStatistics.start(dataSource);
           double product = CampaignBenchmark.run(engine, ChainModel.PRODUCT, campaignOffers, threads, 60_000, LocalDate.parse("2025-11-03"));
+          H2QueryStatistics.print(dataSource, "campaign PRODUCT");
           Bench.print("campaign.offers_per_s", product, "offers/s");
           Bench.print("campaign.bare_per_s", bare, "offers/s");
           Bench.print("campaign.ratio", bare / product, "x");
