@@ -211,6 +211,29 @@ class OfficialDocumentPdfTest {
     assertThat(text).contains("—1—", "—2—", "—3—");
   }
 
+  @Test
+  @DisplayName("同时出具多份文书：每份都完整、字体嵌入（各线程复用已读取的字体）")
+  void manyNoticesAtOnceOnSeveralThreads() throws Exception {
+    // a fresh renderer: its threads parse the font once each and keep it for their next documents
+    OfficialDocumentPdf pdf = new OfficialDocumentPdf();
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      List<java.util.concurrent.Future<byte[]>> notices = new java.util.ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        String kind = i % 2 == 0 ? "NOTICE" : "INTERVIEW";
+        notices.add(threads.submit(() -> pdf.render(new NoticeTexts(rectified(kind)).rectificationNotice(LocalDate.of(2017, 3, 30)))));
+      }
+      for (int i = 0; i < notices.size(); i++) {
+        byte[] notice = notices.get(i).get();
+        assertThat(Pdfs.text(notice)).as("notice " + i)
+            .contains(i % 2 == 0 ? "整改意见书" : "约谈通知书", "乐山市示范机械有限公司：", "请你单位于2017年4月14日前");
+        assertEmbedded(notice);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
   @AfterAll
   static void where() {
     System.out.println("documents to look at: " + Path.of("target", "documents").toAbsolutePath());
