@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       {@code bench.api.seconds} (60), {@code bench.api.bare.seconds} (60), {@code bench.statistics.offers}
  *       (100,000 offers for the campaign's table), {@code bench.startup.runs} (3), {@code bench.threads} (2,
  *       people working at once in the campaign).</li>
- *   <li>{@code -Dbench.querystats=N}: after each deadline and campaign phase, the N statements H2 spent most
+ *   <li>{@code -Dbench.querystats=N}: after each deadline escalation and campaign phase, the N statements H2 spent most
  *       time on ({@link H2QueryStatistics});</li>
  *   <li>{@code -Dbench.keep=true}: the database of an earlier run with the same {@code bench.dir} is kept, and the
  *       statistics figure measures the offers that run loaded (loading the issue's 100,000 takes longer than
@@ -92,14 +92,10 @@ public final class Benchmarks {
           // against whichever setting went first
           DeadlineBenchmark.run(engine, tx, ChainModel.PRODUCT, ours, Math.max(50, deadlineOffers / 5), 90_000,
               LocalDate.parse("2025-02-03"));
-          H2QueryStatistics.start(dataSource);
           double bare = DeadlineBenchmark.run(engine, tx, ChainModel.BARE, ours, deadlineOffers, 0, LocalDate.parse("2025-04-07"));
-          H2QueryStatistics.print(dataSource, "deadlines BARE");
           double tuned = 0;
           if (!defaultFirst) {
-            H2QueryStatistics.start(dataSource);
             tuned = DeadlineBenchmark.run(engine, tx, ChainModel.PRODUCT, ours, deadlineOffers, 20_000, LocalDate.parse("2025-05-19"));
-            H2QueryStatistics.print(dataSource, "deadlines PRODUCT");
           }
           double defaults = DeadlineBenchmark.run(engine, tx, ChainModel.PRODUCT, JobExecutorSettings.CAMUNDA_DEFAULT,
               deadlineOffers, 40_000, LocalDate.parse("2025-06-30"));
