@@ -89,9 +89,6 @@ final class Parallel {
           && (sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01"))) {
         return true;
       }
-      if (t.getCause() == t) {
-        break;
-      }
     }
     return false;
   }

@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -216,9 +220,9 @@ class OfficialDocumentPdfTest {
   void manyNoticesAtOnceOnSeveralThreads() throws Exception {
     // a fresh renderer: its threads parse the font once each and keep it for their next documents
     OfficialDocumentPdf pdf = new OfficialDocumentPdf();
-    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+    ExecutorService threads = Executors.newFixedThreadPool(3);
     try {
-      List<java.util.concurrent.Future<byte[]>> notices = new java.util.ArrayList<>();
+      List<Future<byte[]>> notices = new ArrayList<>();
       for (int i = 0; i < 12; i++) {
         String kind = i % 2 == 0 ? "NOTICE" : "INTERVIEW";
         notices.add(threads.submit(() -> pdf.render(new NoticeTexts(rectified(kind)).rectificationNotice(LocalDate.of(2017, 3, 30)))));
