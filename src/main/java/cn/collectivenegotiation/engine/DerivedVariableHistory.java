@@ -36,12 +36,10 @@ public class DerivedVariableHistory extends AbstractProcessEnginePlugin {
   static final Set<String> PROCESSES = Set.of(OfferProcess.KEY, RegionalOffers.KEY);
 
   /**
-   * Written by the start listener from the offer's fields or assigned by the product: who acts at each step
-   * (the candidate groups, from the sides and the reporting unit), the offer number (also the business key)
-   * and the decision table's topic advice (from the registry).
+   * Assigned by the product at the start: the offer number (also the business key) and the decision table's
+   * topic advice (from the registry). (Who acts at each step is no variable at all: {@code offer/OfferParties}.)
    */
-  static final Set<String> DERIVED = Set.of(OFFER_NUMBER, OFFEROR_GROUPS, OFFEREE_GROUPS, UNIT_UNION_GROUP,
-      UNIT_LABOUR_BUREAU_GROUP, UNION_SIDE_GROUPS, ENTERPRISE_GROUP, RECOMMENDED_TOPICS);
+  static final Set<String> DERIVED = Set.of(OFFER_NUMBER, RECOMMENDED_TOPICS);
 
   /**
    * Derived from a deadline whose {@code <name>Deadline} and {@code <name>DueAt} keep their detail

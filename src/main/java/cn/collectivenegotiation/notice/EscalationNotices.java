@@ -1,7 +1,8 @@
 package cn.collectivenegotiation.notice;
 
-import static cn.collectivenegotiation.offer.OfferVariables.*;
-
+import cn.collectivenegotiation.offer.OfferParties;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +30,10 @@ public class EscalationNotices {
   }
 
   public void send(DelegateExecution execution, String stage) {
-    String offeree = (String) execution.getVariable(OFFEREE_GROUPS);
-    String offeror = (String) execution.getVariable(OFFEROR_GROUPS);
-    mail.send(texts.escalation(EscalationStage.valueOf(stage), execution.getVariables(),
-        recipients.ofGroupLists(offeree, offeror)));
+    OfferParties parties = OfferParties.of(execution);
+    Set<String> groups = new LinkedHashSet<>(parties.offereeGroups());
+    groups.addAll(parties.offerorGroups());
+    mail.send(texts.escalation(EscalationStage.valueOf(stage), execution.getVariables(), recipients.ofGroups(groups)));
   }
 
   /** BPMN: {@code camunda:failedJobRetryTimeCycle="${escalationNotices.retryTimeCycle}"}. */

@@ -1,6 +1,5 @@
 package cn.collectivenegotiation.notice;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -27,17 +26,6 @@ public class Recipients {
   public Recipients(@Lazy IdentityService identity, @Lazy TaskService tasks) {
     this.identity = identity;
     this.tasks = tasks;
-  }
-
-  /** Members of the groups in comma-separated lists such as {@code offereeGroups}. */
-  public Set<String> ofGroupLists(String... groupLists) {
-    Set<String> groups = new LinkedHashSet<>();
-    for (String list : groupLists) {
-      if (list != null) {
-        Arrays.stream(list.split(",")).map(String::trim).filter(g -> !g.isEmpty()).forEach(groups::add);
-      }
-    }
-    return ofGroups(groups);
   }
 
   public Set<String> ofGroups(Collection<String> groups) {

@@ -28,43 +28,8 @@ public record Offer(
     return kind == OfferKind.REGIONAL;
   }
 
-  /** The groups that send the offer and may take a refusal to the labour bureau (要约方). */
-  public List<String> offerorGroups() {
-    if (offerorSide == OfferorSide.ENTERPRISE) {
-      return List.of(enterpriseGroup());
-    }
-    if (regional()) {
-      return List.of(reportingUnit.unionGroup());
-    }
-    return switch (onBehalf) {
-      case NONE -> List.of(enterpriseUnionGroup());
-      case UPPER_FOR_LOWER -> List.of(reportingUnit.unionGroup());
-      case UPPER_JOINS_LOWER -> List.of(enterpriseUnionGroup(), reportingUnit.unionGroup());
-    };
-  }
-
-  /** The groups that must answer (被要约方). */
-  public List<String> offereeGroups() {
-    return List.of(offerorSide == OfferorSide.UNION ? enterpriseGroup() : enterpriseUnionGroup());
-  }
-
-  /** The workers' side in the negotiation: the enterprise union, and the upper union under 上代下 or 上参下. */
-  public List<String> unionSideGroups() {
-    if (regional()) {
-      return List.of(reportingUnit.unionGroup());
-    }
-    return onBehalf == OnBehalf.NONE || offerorSide == OfferorSide.ENTERPRISE
-        ? List.of(enterpriseUnionGroup())
-        : List.of(enterpriseUnionGroup(), reportingUnit.unionGroup());
-  }
-
-  /** The enterprise's management (企业行政). */
-  public String enterpriseGroup() {
-    return "enterprise-" + creditCode;
-  }
-
-  /** The enterprise's union (企业工会). */
-  public String enterpriseUnionGroup() {
-    return "enterprise-union-" + creditCode;
+  /** Who acts for this offer: its sides' groups and its unit's. */
+  public OfferParties parties() {
+    return new OfferParties(offerorSide, onBehalf, creditCode, reportingUnit, regional());
   }
 }

@@ -25,7 +25,7 @@ public class OfferAccess {
     return user.in(CurrentUser.ADMIN_GROUP)
         || user.in(CurrentUser.CITY_UNION)
         || user.in(offer.reportingUnit().unionGroup())
-        || user.inAny(List.of(offer.enterpriseGroup(), offer.enterpriseUnionGroup()));
+        || user.inAny(List.of(offer.parties().enterpriseGroup(), offer.parties().enterpriseUnionGroup()));
   }
 
   public boolean mayRead(CurrentUser user, String processInstanceId) {

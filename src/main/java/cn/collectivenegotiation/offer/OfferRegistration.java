@@ -101,12 +101,7 @@ public class OfferRegistration implements ExecutionListener {
       storeJson(execution, COVERED_ENTERPRISES, Spin.JSON(CoveredEnterprises.toJson(offer.covered())));
     }
 
-    execution.setVariable(OFFEROR_GROUPS, String.join(",", offer.offerorGroups()));
-    execution.setVariable(OFFEREE_GROUPS, String.join(",", offer.offereeGroups()));
-    execution.setVariable(UNIT_UNION_GROUP, offer.reportingUnit().unionGroup());
-    execution.setVariable(UNIT_LABOUR_BUREAU_GROUP, offer.reportingUnit().labourBureauGroup());
-    execution.setVariable(UNION_SIDE_GROUPS, String.join(",", offer.unionSideGroups()));
-    execution.setVariable(ENTERPRISE_GROUP, offer.enterpriseGroup());
+    // who acts at each step is not stored: the models ask offerGroups, which works it out from these fields
 
     // 《集体合同规定》第三十二条: 收到集体协商要求之日起20日内书面回应 — counted from delivery (送达).
     Deadline response = calendar.period(offer.deliveryDate(), deadlines.getResponse(),
@@ -198,8 +193,8 @@ public class OfferRegistration implements ExecutionListener {
 
   private static List<String> everyoneConcerned(Offer offer) {
     Set<String> groups = new LinkedHashSet<>();
-    groups.addAll(offer.offerorGroups());
-    groups.addAll(offer.offereeGroups());
+    groups.addAll(offer.parties().offerorGroups());
+    groups.addAll(offer.parties().offereeGroups());
     groups.add(offer.reportingUnit().unionGroup());
     groups.add(offer.reportingUnit().labourBureauGroup());
     groups.add(offer.reportingUnit().instructorGroup());

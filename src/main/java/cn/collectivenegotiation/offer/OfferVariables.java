@@ -27,15 +27,7 @@ public final class OfferVariables {
   public static final String REFUSAL_REASON = "refusalReason";
   public static final String REFUSAL_JUSTIFIED = "refusalJustified";
 
-  // --- who acts: candidate groups, derived from the offer at its start ---
-  public static final String OFFEROR_GROUPS = "offerorGroups";
-  public static final String OFFEREE_GROUPS = "offereeGroups";
-  public static final String UNIT_UNION_GROUP = "unitUnionGroup";
-  public static final String UNIT_LABOUR_BUREAU_GROUP = "unitLabourBureauGroup";
-  /** The workers' side at the table: the enterprise union, with the upper union when it acts for or with it. */
-  public static final String UNION_SIDE_GROUPS = "unionSideGroups";
-  /** The enterprise's management (企业行政). */
-  public static final String ENTERPRISE_GROUP = "enterpriseGroup";
+  // who acts (the candidate groups) is not a variable: OfferParties works it out from the fields above
 
   // --- the answer ---
   public static final String PROPOSED_NEGOTIATION_DATE = "proposedNegotiationDate";

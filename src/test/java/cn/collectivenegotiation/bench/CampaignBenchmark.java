@@ -30,6 +30,62 @@ final class CampaignBenchmark {
         : Path.LABOUR_BUREAU;
   }
 
+  /** Offers per second of each model, with the number of slices each was measured in. */
+  record Result(double product, double bare, int rounds, int offersPerSlice) {}
+
+  /**
+   * Both models over {@code offers} offers each, in alternating slices after an unmeasured warm-up slice of each:
+   * bare then product, product then bare, and so on for {@code rounds} rounds, each slice its own numbers and
+   * its own day. Each rate is its model's offers over the summed time of its slices. Measured one after the
+   * other instead, the first phase ran on code the JIT had not compiled yet and the second on a database the
+   * first had grown, and the machine's load moved between them: the ratio went from 1.24 to 1.85 with the order
+   * and the size of the run (README, 基准). Slices of both models share those alike. With
+   * {@code -Dbench.querystats=N}, H2's statement statistics of the last round's two slices are printed.
+   */
+  static Result interleaved(ProcessEngine engine, int offers, int threads, int rounds, int firstNumber,
+      LocalDate firstDay, javax.sql.DataSource dataSource) throws Exception {
+    // whole mixes of 20, so every slice walks the same paths in the same proportions
+    int slice = Math.max(20, offers / rounds / 20 * 20);
+    int[] number = {firstNumber};
+    LocalDate[] day = {firstDay};
+    // a slice's late offers move the clock 35 days on: the next slice starts after that
+    java.util.function.BiFunction<ChainModel, Integer, Double> slices = (model, size) -> {
+      try {
+        double rate = run(engine, model, size, threads, number[0], day[0]);
+        number[0] += size;
+        day[0] = day[0].plusWeeks(6);
+        return size / rate;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    int warmup = Math.min(100, slice);
+    slices.apply(ChainModel.BARE, warmup);
+    slices.apply(ChainModel.PRODUCT, warmup);
+    double bareSeconds = 0;
+    double productSeconds = 0;
+    for (int round = 0; round < rounds; round++) {
+      boolean last = round == rounds - 1;
+      for (ChainModel model : round % 2 == 0 ? List.of(ChainModel.BARE, ChainModel.PRODUCT)
+          : List.of(ChainModel.PRODUCT, ChainModel.BARE)) {
+        if (last) {
+          H2QueryStatistics.start(dataSource);
+        }
+        double seconds = slices.apply(model, slice);
+        if (last) {
+          H2QueryStatistics.print(dataSource, "campaign " + model + ", last round");
+        }
+        if (model == ChainModel.BARE) {
+          bareSeconds += seconds;
+        } else {
+          productSeconds += seconds;
+        }
+      }
+    }
+    int measured = slice * rounds;
+    return new Result(measured / productSeconds, measured / bareSeconds, rounds, slice);
+  }
+
   /** Offers per second through the whole mix, timers included. */
   static double run(ProcessEngine engine, ChainModel model, int offers, int threads, int firstNumber, LocalDate day)
       throws Exception {
