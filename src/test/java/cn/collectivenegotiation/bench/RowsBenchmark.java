@@ -30,7 +30,9 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
  * model through the Java API, as the api figure's baseline), counted table by table before and after.
  * {@code writes.start.*}: the INSERT, UPDATE and DELETE statements the database ran for them, the engine's and
  * the product's own (H2's {@code INFORMATION_SCHEMA.QUERY_STATISTICS}; on H2 only), which also counts a row
- * written again in the same start. {@code rows.campaign.*}, {@code writes.campaign.*}: the same per offer for
+ * written again in the same start. {@code rows.escalation.*}, {@code writes.escalation.*}: the same offers' response
+ * deadline passing unanswered, their reminder and deadline timers run as the job executor runs them, up to the
+ * rectification task (the deadlines figure's work). {@code rows.campaign.*}, {@code writes.campaign.*}: the same per offer for
  * 20 offers through the campaign figure's mix (one of each of its 20 places), one at a time; runtime rows of
  * ended instances are gone again, so rows there are what stays. {@code rows.covered.*}, {@code writes.covered.*}:
  * the product's mix again with a campaign covering its offers, against the mix without one, so that the campaign
@@ -57,19 +59,22 @@ final class RowsBenchmark {
     CurrentUser officer = new CurrentUser(ApiBenchmark.OFFICER, List.of("union-shizhong"));
     Clock.set(day);
 
-    String[] last = new String[1];
+    String[] started = new String[n];
     Figure product = measure(dataSource, h2, () -> {
       for (int i = 0; i < n; i++) {
-        last[0] = offers.send(Offers.unionOffer(day.toString(), 90_000 + i, "SHIZHONG", 20 + i), officer).processInstanceId();
+        started[i] = offers.send(Offers.unionOffer(day.toString(), 90_000 + i, "SHIZHONG", 20 + i), officer).processInstanceId();
       }
     });
-    String productInstance = last[0];
+    List<String> productStarted = List.of(started.clone());
+    String productInstance = started[n - 1];
     Figure bare = measure(dataSource, h2, () -> {
       for (int i = 0; i < n; i++) {
-        last[0] = engine.getRuntimeService().startProcessInstanceByKey(ChainModel.BARE.key,
+        started[i] = engine.getRuntimeService().startProcessInstanceByKey(ChainModel.BARE.key,
             ChainModel.BARE.offer(90_000 + i, day)).getId();
       }
     });
+    List<String> bareStarted = List.of(started.clone());
+    String[] last = {started[n - 1]};
     report("start", n, product, bare, h2);
     List<VariableInstance> productVariables = engine.getRuntimeService().createVariableInstanceQuery()
         .processInstanceIdIn(productInstance).list();
@@ -79,6 +84,12 @@ final class RowsBenchmark {
     Bench.print("variables.bare", bareVariables.size(), "variables");
     Bench.note("product's variables after the start: " + productVariables.stream().map(VariableInstance::getName)
         .sorted().collect(Collectors.joining(" ")));
+
+    // the same offers' response deadline passes unanswered: each one's reminder and deadline timer, executed as
+    // the job executor would (the deadlines figure's work), up to the rectification task
+    Figure productEscalation = measure(dataSource, h2, () -> runDueTimers(engine, productStarted, day.plusDays(35)));
+    Figure bareEscalation = measure(dataSource, h2, () -> runDueTimers(engine, bareStarted, day.plusDays(35)));
+    report("escalation", n, productEscalation, bareEscalation, h2);
 
     if (Boolean.parseBoolean(System.getProperty("bench.rows.campaign", "true"))) {
       int mix = 20;
@@ -98,6 +109,21 @@ final class RowsBenchmark {
       lines("covered", mix, covered, productMix, "covered", "uncovered");
     }
     detailsByVariable(dataSource, ChainModel.PRODUCT.key);
+  }
+
+  /** The clock at {@code at}, and every timer then due of the given instances run, earliest first. */
+  private static void runDueTimers(ProcessEngine engine, List<String> instances, LocalDate at) {
+    Clock.set(at);
+    org.camunda.bpm.engine.ManagementService management = engine.getManagementService();
+    for (String instance : instances) {
+      management.createJobQuery().processInstanceId(instance).timers().executable().list().stream()
+          .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.runtime.Job::getDuedate))
+          .forEach(job -> management.executeJob(job.getId()));
+      if (engine.getTaskService().createTaskQuery().processInstanceId(instance)
+          .taskDefinitionKey("issueRectificationNotice").count() != 1) {
+        throw new IllegalStateException("offer " + instance + " has no rectification task after its deadline");
+      }
+    }
   }
 
   /** Which variables of a model's instances (all of them in the database) the value log holds most rows of. */
