@@ -22,10 +22,11 @@ public class OfferAccess {
   }
 
   public boolean maySend(CurrentUser user, Offer offer) {
+    OfferParties parties = offer.parties();
     return user.in(CurrentUser.ADMIN_GROUP)
         || user.in(CurrentUser.CITY_UNION)
         || user.in(offer.reportingUnit().unionGroup())
-        || user.inAny(List.of(offer.parties().enterpriseGroup(), offer.parties().enterpriseUnionGroup()));
+        || user.inAny(List.of(parties.enterpriseGroup(), parties.enterpriseUnionGroup()));
   }
 
   public boolean mayRead(CurrentUser user, String processInstanceId) {

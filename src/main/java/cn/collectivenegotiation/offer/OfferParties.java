@@ -2,6 +2,7 @@ package cn.collectivenegotiation.offer;
 
 import static cn.collectivenegotiation.offer.OfferVariables.*;
 
+import cn.collectivenegotiation.identity.EnterpriseGroups;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -74,12 +75,12 @@ public record OfferParties(OfferorSide offerorSide, OnBehalf onBehalf, String cr
 
   /** The enterprise's management (企业行政). */
   public String enterpriseGroup() {
-    return "enterprise-" + creditCode;
+    return EnterpriseGroups.managementGroup(creditCode);
   }
 
   /** The enterprise's union (企业工会). */
   public String enterpriseUnionGroup() {
-    return "enterprise-union-" + creditCode;
+    return EnterpriseGroups.unionGroup(creditCode);
   }
 
   /** The reporting unit's union (the upper-level union of the enterprise). */

@@ -193,8 +193,9 @@ public class OfferRegistration implements ExecutionListener {
 
   private static List<String> everyoneConcerned(Offer offer) {
     Set<String> groups = new LinkedHashSet<>();
-    groups.addAll(offer.parties().offerorGroups());
-    groups.addAll(offer.parties().offereeGroups());
+    OfferParties parties = offer.parties();
+    groups.addAll(parties.offerorGroups());
+    groups.addAll(parties.offereeGroups());
     groups.add(offer.reportingUnit().unionGroup());
     groups.add(offer.reportingUnit().labourBureauGroup());
     groups.add(offer.reportingUnit().instructorGroup());

@@ -114,11 +114,8 @@ final class RowsBenchmark {
   /** The clock at {@code at}, and every timer then due of the given instances run, earliest first. */
   private static void runDueTimers(ProcessEngine engine, List<String> instances, LocalDate at) {
     Clock.set(at);
-    org.camunda.bpm.engine.ManagementService management = engine.getManagementService();
     for (String instance : instances) {
-      management.createJobQuery().processInstanceId(instance).timers().executable().list().stream()
-          .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.runtime.Job::getDuedate))
-          .forEach(job -> management.executeJob(job.getId()));
+      CampaignBenchmark.runDueTimers(engine.getManagementService(), instance);
       if (engine.getTaskService().createTaskQuery().processInstanceId(instance)
           .taskDefinitionKey("issueRectificationNotice").count() != 1) {
         throw new IllegalStateException("offer " + instance + " has no rectification task after its deadline");
